@@ -1,0 +1,59 @@
+// The one adapter between libnl and Passerelle: keeps links, addresses and
+// default routes of the current network namespace live from rtnetlink and
+// reports them as our own value types. Nothing else in the program includes
+// a libnl header.
+//
+// It lives in its own thread (see TopologyModel): a stalled reader loses
+// messages after a few dozen, so reading never waits on the GUI. On overrun
+// (ENOBUFS) or a truncated message it re-dumps once, coalesced and backed
+// off, and then reports a whole snapshot again.
+#pragma once
+
+#include "topologytypes.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace Passerelle {
+
+class NetlinkMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit NetlinkMonitor(QObject *parent = nullptr);
+    ~NetlinkMonitor() override;
+
+    // Last error that stopped the monitor (socket could not be opened), empty otherwise.
+    QString errorString() const;
+
+    // Synchronous queries on a socket of their own, usable from any thread.
+    // RTM_GETNSID for the namespace of a process / of a namespace file
+    // (/run/netns/NAME). Returns -1 when the kernel has no id assigned.
+    static int netnsIdForPid(qint64 pid);
+    static int netnsIdForPath(const QString &nsPath);
+
+public Q_SLOTS:
+    // Opens the sockets, dumps, and starts following events. With live=false
+    // it only dumps once and emits snapshot() (for one-shot CLI commands).
+    void start(bool live = true);
+    void stop();
+
+Q_SIGNALS:
+    // The whole state: after start() and after every re-dump.
+    void snapshot(const QList<Passerelle::Link> &links, const QList<Passerelle::DefaultRoute> &routes);
+    // Incremental changes between snapshots. Address changes arrive as a
+    // linkChanged() with the new address list.
+    void linkChanged(const Passerelle::Link &link);
+    void linkRemoved(int ifindex);
+    void defaultRoutesChanged(const QList<Passerelle::DefaultRoute> &routes);
+    // The kernel dropped messages; a re-dump is scheduled.
+    void overrun();
+    void failed(const QString &reason);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace Passerelle
