@@ -55,8 +55,9 @@ public:
 
 Q_SIGNALS:
     void ready();
-    // A full snapshot replaced the state (start, netlink overrun, Docker
-    // reconnect): views should re-read everything.
+    // The state was re-synchronised with the kernel after a netlink overrun.
+    // The differences were already reported by the signals below; views may
+    // use this to re-read everything at once.
     void reset();
     void linkAdded(const Passerelle::Link &link);
     void linkChanged(const Passerelle::Link &before, const Passerelle::Link &after);
