@@ -1,0 +1,77 @@
+// passerellectl: the host's bridges, veths and containers from a terminal.
+#include "cliargs.h"
+#include "monitorcommand.h"
+#include "topologycommand.h"
+#include "translations.h"
+#include "whoownscommand.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+class Main
+{
+    Q_DECLARE_TR_FUNCTIONS(Main)
+public:
+    static QString usage()
+    {
+        return tr("Usage: passerellectl [--lang fr|en] COMMAND [OPTIONS]\n"
+                  "\n"
+                  "Commands:\n"
+                  "  topology [--json]                    Show links, bridges, veths and containers\n"
+                  "  monitor [--json]                     Print each change as it happens (Ctrl-C ends)\n"
+                  "  who-owns IFNAME                      Who holds the far end of a veth\n"
+                  "  who-owns --container NAME|ID         The host-side links of a container\n"
+                  "\n"
+                  "Common options: --json, --no-docker, -H/--docker-host URL, --help\n"
+                  "Run 'passerellectl COMMAND --help' for more about a command.\n");
+    }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("passerellectl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    Passerelle::installTranslations(Passerelle::languageFromArguments(args));
+    // --lang was read above; the commands do not see it.
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size()) {
+            args.remove(i, 2);
+            break;
+        }
+        if (args.at(i).startsWith(QLatin1String("--lang="))) {
+            args.remove(i);
+            break;
+        }
+    }
+
+    if (args.size() < 2) {
+        Cli::printError(Main::usage());
+        return ExitUsage;
+    }
+    const QString command = args.at(1);
+    // Each command parses its own options; it sees "passerellectl COMMAND ...".
+    const QStringList rest = QStringList{args.at(0) + QLatin1Char(' ') + command} + args.mid(2);
+    if (command == QLatin1String("topology"))
+        return TopologyCommand::run(rest);
+    if (command == QLatin1String("monitor"))
+        return MonitorCommand::run(rest);
+    if (command == QLatin1String("who-owns"))
+        return WhoOwnsCommand::run(rest);
+    if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
+        Cli::printOut(Main::usage());
+        return ExitOk;
+    }
+    if (command == QLatin1String("--version") || command == QLatin1String("version")) {
+        Cli::printOut(QStringLiteral("passerellectl %1\n").arg(QCoreApplication::applicationVersion()));
+        return ExitOk;
+    }
+    Cli::printError(Main::tr("passerellectl: unknown command \"%1\"").arg(command));
+    Cli::printError(Main::usage());
+    return ExitUsage;
+}
