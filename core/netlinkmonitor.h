@@ -27,6 +27,12 @@ public:
     // Last error that stopped the monitor (socket could not be opened), empty otherwise.
     QString errorString() const;
 
+    // Kernel receive buffer of the event socket, in bytes (default 8 MiB;
+    // beyond net.core.rmem_max only with CAP_NET_ADMIN). Read by start().
+    // Larger absorbs longer bursts before an overrun forces a re-dump.
+    void setReceiveBufferSize(int bytes);
+    int receiveBufferSize() const;
+
     // Synchronous queries on a socket of their own, usable from any thread.
     // RTM_GETNSID for the namespace of a process / of a namespace file
     // (/run/netns/NAME). Returns -1 when the kernel has no id assigned.
@@ -47,7 +53,8 @@ Q_SIGNALS:
     void linkChanged(const Passerelle::Link &link);
     void linkRemoved(int ifindex);
     void defaultRoutesChanged(const QList<Passerelle::DefaultRoute> &routes);
-    // The kernel dropped messages; a re-dump is scheduled.
+    // The kernel dropped messages (or one came truncated); a re-dump is
+    // scheduled. Once per re-dump: overruns in a burst are coalesced.
     void overrun();
     void failed(const QString &reason);
 

@@ -557,10 +557,15 @@ QString TopologyModel::roleOf(int ifindex) const
         return std::any_of(d->routes.cbegin(), d->routes.cend(),
                            [index](const DefaultRoute &r) { return r.oifIndex == index; });
     };
+    // A veth whose far end is not known yet is most likely a container that
+    // Docker has not named yet: keep it with the veths so it does not move
+    // when its owner arrives.
     const QString ownerType = d->computeOwner(l).type;
-    const bool containerSide = !ownerType.isEmpty() && ownerType != QLatin1String("netns")
-        && ownerType != QLatin1String("unknown") && ownerType != QLatin1String("process");
-    if (!containerSide && (carriesDefault(l.ifindex) || (l.masterIndex != 0 && carriesDefault(l.masterIndex))))
+    const bool notAContainer = ownerType.isEmpty() || ownerType == QLatin1String("netns")
+        || ownerType == QLatin1String("process");
+    if (carriesDefault(l.ifindex) && (notAContainer || ownerType == QLatin1String("unknown")))
+        return QStringLiteral("uplink");
+    if (l.masterIndex != 0 && carriesDefault(l.masterIndex) && notAContainer)
         return QStringLiteral("uplink");
     if (l.kind == QLatin1String("veth") || l.peerNetnsId >= 0)
         return QStringLiteral("veth");
