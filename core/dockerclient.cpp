@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "netlinkmonitor.h"
+#include "unixsockethttp.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -9,20 +10,14 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSocketNotifier>
-#include <QThread>
 #include <QTimer>
 #include <QUrl>
-
-#include <curl/curl.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <functional>
 #include <memory>
-#include <unordered_map>
-#include <vector>
 
 namespace Passerelle {
 
@@ -34,16 +29,14 @@ const QString kDefaultEndpoint = QStringLiteral("unix:///var/run/docker.sock");
 constexpr int kNewestApiMinor = 43;
 const QString kFallbackApi = QStringLiteral("1.24");
 
-constexpr long kConnectTimeoutMs = 5000;
-constexpr long kPingTimeoutMs = 5000;
-constexpr long kRequestTimeoutMs = 30000;
+constexpr int kConnectTimeoutMs = 5000;
+constexpr int kPingTimeoutMs = 5000;
+constexpr int kRequestTimeoutMs = 30000;
 constexpr int kBackoffFirstMs = 250;
 constexpr int kBackoffMaxMs = 5000;
 // Inspects run concurrently over at most this many connections to dockerd
 // (the /events stream holds one of them).
-constexpr long kMaxConnections = 8;
-constexpr qsizetype kMaxBody = 64 * 1024 * 1024;
-constexpr qsizetype kMaxEventLine = 4 * 1024 * 1024;
+constexpr int kMaxConnections = 8;
 
 // Container actions after which its running state, name or networks may
 // have changed. Others (exec_*, attach, top, health_status...) change none
@@ -85,45 +78,14 @@ QString negotiateApiVersion(const QByteArray &serverHeader)
     return server;
 }
 
-struct Reply
-{
-    CURLcode code = CURLE_OK;
-    long httpStatus = 0;
-    long osErrno = 0;
-    QByteArray body;
-    QByteArray apiVersion;   // the API-Version header, when the daemon sent one
-    QString curlMessage;
-
-    bool transportFailed() const { return code != CURLE_OK; }
-    bool ok() const { return code == CURLE_OK && httpStatus >= 200 && httpStatus < 300; }
-};
+using Reply = UnixSocketHttp::Reply;
 
 } // namespace
 
 class DockerClient::Private
 {
 public:
-    explicit Private(DockerClient *q);
-    ~Private();
-
-    struct Request
-    {
-        Private *owner = nullptr;
-        CURL *easy = nullptr;
-        quint64 session = 0;
-        QByteArray url;
-        bool streaming = false;          // /events: bytes go to the line splitter
-        QByteArray body;
-        QByteArray apiVersion;
-        std::function<void(const Reply &)> done;
-        char errorBuffer[CURL_ERROR_SIZE] = {};
-    };
-
-    struct SocketWatch
-    {
-        QSocketNotifier *read = nullptr;
-        QSocketNotifier *write = nullptr;
-    };
+    Private(DockerClient *q, const QString &configuredEndpoint);
 
     // What inspecting one container told us.
     struct Inspected
@@ -147,10 +109,7 @@ public:
     int backoffMs = kBackoffFirstMs;
     DockerStatus status;
 
-    CURLM *multi = nullptr;
-    std::unordered_map<CURL *, std::unique_ptr<Request>> requests;
-    QHash<curl_socket_t, SocketWatch> sockets;
-    QTimer *curlTimer = nullptr;
+    UnixSocketHttp *http = nullptr;      // a child of q: deleted with it, moved to its thread with it
     QTimer *retryTimer = nullptr;
 
     // Containers as last reported, for change detection.
@@ -163,9 +122,6 @@ public:
     // Live: container id -> "another event came while it was being inspected".
     QHash<QString, bool> inspecting;
 
-    QByteArray eventBuffer;
-    QList<QByteArray> eventLines;
-
     void resolveEndpoint(const QString &configured);
     void connectToDaemon();
     void onPing(const Reply &reply);
@@ -177,7 +133,7 @@ public:
     void inspect(const QString &id, std::function<void(const Inspected &)> done);
     void applyInspected(const QString &id, const Inspected &result);
     void onEventStreamEnded(const Reply &reply);
-    void handleEventLines();
+    void handleEventLine(const QByteArray &line);
     void handleEvent(const QJsonObject &event);
     void fail(const QString &reason);
     void retry();
@@ -185,59 +141,23 @@ public:
     void setStatus(DockerStatus::State state, const QString &reason = QString());
 
     QString reasonFor(const Reply &reply) const;
-    QString transportReason(CURLcode code, long osErrno, const QString &curlMessage) const;
+    QString transportReason(const Reply &reply) const;
     QString httpReason(const Reply &reply) const;
     QString socketDisplayPath() const { return QString::fromLocal8Bit(socketPath); }
 
-    // libcurl glue: requests on the multi handle, driven by the Qt loop.
-    void get(const QByteArray &path, bool versioned, long timeoutMs, std::function<void(const Reply &)> done,
-             bool streaming = false);
-    void watchSocket(curl_socket_t fd, int what);
-    void socketReady(curl_socket_t fd, int events);
-    void curlTimeout();
-    void afterCurl();
-    void finishRequests();
-    void detachNotifier(QSocketNotifier *&notifier);
-
-    static int socketCallback(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp);
-    static int timerCallback(CURLM *multi, long timeoutMs, void *userp);
-    static size_t writeCallback(char *data, size_t size, size_t count, void *userp);
-    static size_t headerCallback(char *data, size_t size, size_t count, void *userp);
+    // GET path, below /v<negotiated version> when versioned.
+    void get(const QByteArray &path, bool versioned, int timeoutMs, UnixSocketHttp::ReplyHandler done,
+             UnixSocketHttp::LineHandler onLine = {});
 };
 
-DockerClient::Private::Private(DockerClient *q)
+DockerClient::Private::Private(DockerClient *q, const QString &configuredEndpoint)
     : q(q)
 {
-    static const bool curlReady = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
-    if (!curlReady)
-        qCWarning(lcDocker) << "curl_global_init failed";
-
-    curlTimer = new QTimer(q);
-    curlTimer->setSingleShot(true);
-    QObject::connect(curlTimer, &QTimer::timeout, q, [this] { curlTimeout(); });
+    resolveEndpoint(configuredEndpoint);
+    http = new UnixSocketHttp(socketPath, kMaxConnections, kConnectTimeoutMs, q);
     retryTimer = new QTimer(q);
     retryTimer->setSingleShot(true);
     QObject::connect(retryTimer, &QTimer::timeout, q, [this] { retry(); });
-
-    multi = curl_multi_init();
-    curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, &Private::socketCallback);
-    curl_multi_setopt(multi, CURLMOPT_SOCKETDATA, this);
-    curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, &Private::timerCallback);
-    curl_multi_setopt(multi, CURLMOPT_TIMERDATA, this);
-    curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, kMaxConnections);
-    curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, kMaxConnections);
-}
-
-DockerClient::Private::~Private()
-{
-    if (QThread::currentThread() != q->thread()) {
-        // Destroyed from another thread (after its own ended): the notifiers
-        // and timers are not ours to touch any more; only free libcurl's state.
-        curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, nullptr);
-        curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, nullptr);
-    }
-    dropRequests();
-    curl_multi_cleanup(multi);
 }
 
 void DockerClient::Private::resolveEndpoint(const QString &configured)
@@ -299,8 +219,9 @@ void DockerClient::Private::onPing(const Reply &reply)
         fail(reasonFor(reply));
         return;
     }
-    apiVersion = negotiateApiVersion(reply.apiVersion);
-    qCDebug(lcDocker) << "daemon API" << reply.apiVersion << "using" << apiVersion;
+    const QByteArray daemonApi = reply.header(QByteArrayLiteral("API-Version"));
+    apiVersion = negotiateApiVersion(daemonApi);
+    qCDebug(lcDocker) << "daemon API" << daemonApi << "using" << apiVersion;
     // The stream is opened before the listing and asked to replay from just
     // before it, so that no event between the two is lost; replayed events
     // for containers already listed cost one inspect each and change nothing.
@@ -319,7 +240,8 @@ void DockerClient::Private::openEventStream()
                                    .toJson(QJsonDocument::Compact);
     const QByteArray path = "/events?since=" + QByteArray::number(since) + "&filters=" + QUrl::toPercentEncoding(
                                 QString::fromUtf8(filters));
-    get(path, true, 0, [this](const Reply &r) { onEventStreamEnded(r); }, true);
+    get(path, true, 0, [this](const Reply &r) { onEventStreamEnded(r); },
+        [this](const QByteArray &line) { handleEventLine(line); });
 }
 
 void DockerClient::Private::listContainers()
@@ -510,14 +432,12 @@ void DockerClient::Private::inspect(const QString &id, std::function<void(const 
 
 void DockerClient::Private::onEventStreamEnded(const Reply &reply)
 {
-    switch (reply.code) {
-    case CURLE_OK:
+    switch (reply.failure) {
+    case Reply::Failure::None:
         if (!reply.ok())
             break;
         Q_FALLTHROUGH();
-    case CURLE_PARTIAL_FILE:   // the daemon went away in the middle of the stream
-    case CURLE_RECV_ERROR:
-    case CURLE_GOT_NOTHING:
+    case Reply::Failure::ConnectionLost:   // the daemon went away in the middle of the stream
         fail(DockerClient::tr("lost the connection to Docker at %1").arg(socketDisplayPath()));
         return;
     default:
@@ -526,21 +446,15 @@ void DockerClient::Private::onEventStreamEnded(const Reply &reply)
     fail(reasonFor(reply));
 }
 
-void DockerClient::Private::handleEventLines()
+void DockerClient::Private::handleEventLine(const QByteArray &line)
 {
-    const quint64 current = session;
-    const QList<QByteArray> lines = std::exchange(eventLines, {});
-    for (const QByteArray &line : lines) {
-        if (current != session)
-            return;
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
-        if (!doc.isObject()) {
-            qCWarning(lcDocker) << "unreadable event:" << error.errorString() << line.left(200);
-            continue;
-        }
-        handleEvent(doc.object());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+    if (!doc.isObject()) {
+        qCWarning(lcDocker) << "unreadable event:" << error.errorString() << line.left(200);
+        return;
     }
+    handleEvent(doc.object());
 }
 
 void DockerClient::Private::handleEvent(const QJsonObject &event)
@@ -593,13 +507,7 @@ void DockerClient::Private::retry()
 void DockerClient::Private::dropRequests()
 {
     ++session;
-    for (auto &entry : requests) {
-        curl_multi_remove_handle(multi, entry.first);
-        curl_easy_cleanup(entry.first);
-    }
-    requests.clear();
-    eventBuffer.clear();
-    eventLines.clear();
+    http->cancelAll();
     inspecting.clear();
     eventsDuringListing.clear();
     listed.clear();
@@ -609,18 +517,18 @@ void DockerClient::Private::dropRequests()
 QString DockerClient::Private::reasonFor(const Reply &reply) const
 {
     if (reply.transportFailed())
-        return transportReason(reply.code, reply.osErrno, reply.curlMessage);
+        return transportReason(reply);
     return httpReason(reply);
 }
 
 // The reasons are shown in the status bar and by passerellectl; %1 is the
 // socket path, as users know it from their DOCKER_HOST or the docker docs.
-QString DockerClient::Private::transportReason(CURLcode code, long osErrno, const QString &curlMessage) const
+QString DockerClient::Private::transportReason(const Reply &reply) const
 {
     const QString path = socketDisplayPath();
-    switch (code) {
-    case CURLE_COULDNT_CONNECT:
-        switch (osErrno) {
+    switch (reply.failure) {
+    case Reply::Failure::CouldNotConnect:
+        switch (reply.osErrno) {
         case EACCES:
         case EPERM:
             //: %1 is a socket path such as /var/run/docker.sock; "docker" is the Unix group's name.
@@ -632,16 +540,16 @@ QString DockerClient::Private::transportReason(CURLcode code, long osErrno, cons
             break;
         default:
             return DockerClient::tr("cannot connect to Docker at %1: %2")
-                .arg(path, QString::fromLocal8Bit(std::strerror(int(osErrno))));
+                .arg(path, QString::fromLocal8Bit(std::strerror(int(reply.osErrno))));
         }
         break;
-    case CURLE_OPERATION_TIMEDOUT:
+    case Reply::Failure::TimedOut:
         return DockerClient::tr("Docker at %1 does not answer").arg(path);
     default:
         break;
     }
     return DockerClient::tr("the connection to Docker at %1 failed: %2")
-        .arg(path, curlMessage.isEmpty() ? QString::fromUtf8(curl_easy_strerror(code)) : curlMessage);
+        .arg(path, reply.errorMessage);
 }
 
 QString DockerClient::Private::httpReason(const Reply &reply) const
@@ -659,40 +567,13 @@ QString DockerClient::Private::httpReason(const Reply &reply) const
         .arg(message);
 }
 
-void DockerClient::Private::get(const QByteArray &path, bool versioned, long timeoutMs,
-                                std::function<void(const Reply &)> done, bool streaming)
+void DockerClient::Private::get(const QByteArray &path, bool versioned, int timeoutMs,
+                                UnixSocketHttp::ReplyHandler done, UnixSocketHttp::LineHandler onLine)
 {
-    auto request = std::make_unique<Request>();
-    request->owner = this;
-    request->session = session;
-    request->streaming = streaming;
-    request->done = std::move(done);
-    request->url = "http://localhost" + (versioned ? "/v" + apiVersion.toLatin1() : QByteArray()) + path;
-
-    CURL *easy = curl_easy_init();
-    request->easy = easy;
-    curl_easy_setopt(easy, CURLOPT_URL, request->url.constData());
-    curl_easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, socketPath.constData());
-    curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
-    curl_easy_setopt(easy, CURLOPT_USERAGENT, "Passerelle");
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, kConnectTimeoutMs);
-    if (timeoutMs > 0)
-        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, timeoutMs);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Private::writeCallback);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, request.get());
-    curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Private::headerCallback);
-    curl_easy_setopt(easy, CURLOPT_HEADERDATA, request.get());
-    curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, request->errorBuffer);
-    curl_easy_setopt(easy, CURLOPT_PRIVATE, request.get());
-
-    qCDebug(lcDocker) << "GET" << request->url;
-    requests.emplace(easy, std::move(request));
-    const CURLMcode rc = curl_multi_add_handle(multi, easy);
-    if (rc != CURLM_OK) {
-        qCWarning(lcDocker) << "curl_multi_add_handle:" << curl_multi_strerror(rc);
-        requests.erase(easy);
-        curl_easy_cleanup(easy);
+    const QByteArray prefix = versioned ? "/v" + apiVersion.toLatin1() : QByteArray();
+    if (!http->get(prefix + path, timeoutMs, std::move(done), std::move(onLine))) {
+        // Failed from the event loop, as a broken transfer would be: callers
+        // do not expect fail() to run inside get().
         QTimer::singleShot(0, q, [this, current = session] {
             if (current == session)
                 fail(DockerClient::tr("cannot start a request to Docker at %1").arg(socketDisplayPath()));
@@ -700,167 +581,10 @@ void DockerClient::Private::get(const QByteArray &path, bool versioned, long tim
     }
 }
 
-int DockerClient::Private::socketCallback(CURL *, curl_socket_t fd, int what, void *userp, void *)
-{
-    static_cast<Private *>(userp)->watchSocket(fd, what);
-    return 0;
-}
-
-int DockerClient::Private::timerCallback(CURLM *, long timeoutMs, void *userp)
-{
-    // libcurl must not be called back from here: the timer does it later.
-    auto *d = static_cast<Private *>(userp);
-    if (timeoutMs < 0)
-        d->curlTimer->stop();
-    else
-        d->curlTimer->start(int(qMin<long>(timeoutMs, 24L * 3600 * 1000)));
-    return 0;
-}
-
-size_t DockerClient::Private::writeCallback(char *data, size_t size, size_t count, void *userp)
-{
-    auto *request = static_cast<Request *>(userp);
-    const size_t bytes = size * count;
-    long status = 0;
-    if (request->streaming)
-        curl_easy_getinfo(request->easy, CURLINFO_RESPONSE_CODE, &status);
-    if (request->streaming && status == 200) {
-        // One JSON object per line; they are parsed once libcurl has
-        // returned (see afterCurl), never from inside its callback.
-        Private *d = request->owner;
-        d->eventBuffer.append(data, qsizetype(bytes));
-        qsizetype start = 0;
-        for (qsizetype nl = d->eventBuffer.indexOf('\n'); nl >= 0; nl = d->eventBuffer.indexOf('\n', start)) {
-            const QByteArray line = d->eventBuffer.mid(start, nl - start).trimmed();
-            if (!line.isEmpty())
-                d->eventLines.append(line);
-            start = nl + 1;
-        }
-        d->eventBuffer.remove(0, start);
-        if (d->eventBuffer.size() > kMaxEventLine) {
-            qCWarning(lcDocker) << "event line too long, dropped";
-            d->eventBuffer.clear();
-        }
-        return bytes;
-    }
-    if (request->body.size() + qsizetype(bytes) > kMaxBody)
-        return 0; // libcurl ends the transfer with CURLE_WRITE_ERROR
-    request->body.append(data, qsizetype(bytes));
-    return bytes;
-}
-
-size_t DockerClient::Private::headerCallback(char *data, size_t size, size_t count, void *userp)
-{
-    auto *request = static_cast<Request *>(userp);
-    const size_t bytes = size * count;
-    const QByteArray line = QByteArray::fromRawData(data, qsizetype(bytes));
-    const qsizetype colon = line.indexOf(':');
-    if (colon > 0 && line.left(colon).trimmed().compare("API-Version", Qt::CaseInsensitive) == 0)
-        request->apiVersion = line.mid(colon + 1).trimmed();
-    return bytes;
-}
-
-void DockerClient::Private::detachNotifier(QSocketNotifier *&notifier)
-{
-    if (!notifier)
-        return;
-    // It may be the very notifier whose signal we are in: delete it later.
-    notifier->setEnabled(false);
-    notifier->deleteLater();
-    notifier = nullptr;
-}
-
-void DockerClient::Private::watchSocket(curl_socket_t fd, int what)
-{
-    if (what == CURL_POLL_REMOVE) {
-        auto it = sockets.find(fd);
-        if (it != sockets.end()) {
-            detachNotifier(it->read);
-            detachNotifier(it->write);
-            sockets.erase(it);
-        }
-        return;
-    }
-    SocketWatch &watch = sockets[fd];
-    const bool wantRead = what == CURL_POLL_IN || what == CURL_POLL_INOUT;
-    const bool wantWrite = what == CURL_POLL_OUT || what == CURL_POLL_INOUT;
-    if (wantRead && !watch.read) {
-        watch.read = new QSocketNotifier(qintptr(fd), QSocketNotifier::Read, q);
-        QObject::connect(watch.read, &QSocketNotifier::activated, q,
-                         [this, fd] { socketReady(fd, CURL_CSELECT_IN); });
-    }
-    if (wantWrite && !watch.write) {
-        watch.write = new QSocketNotifier(qintptr(fd), QSocketNotifier::Write, q);
-        QObject::connect(watch.write, &QSocketNotifier::activated, q,
-                         [this, fd] { socketReady(fd, CURL_CSELECT_OUT); });
-    }
-    if (watch.read)
-        watch.read->setEnabled(wantRead);
-    if (watch.write)
-        watch.write->setEnabled(wantWrite);
-}
-
-void DockerClient::Private::socketReady(curl_socket_t fd, int events)
-{
-    int running = 0;
-    curl_multi_socket_action(multi, fd, events, &running);
-    afterCurl();
-}
-
-void DockerClient::Private::curlTimeout()
-{
-    int running = 0;
-    curl_multi_socket_action(multi, CURL_SOCKET_TIMEOUT, 0, &running);
-    afterCurl();
-}
-
-// Work that must not run inside libcurl's callbacks: events first (a stream
-// that just ended may have delivered its last lines), then finished requests.
-void DockerClient::Private::afterCurl()
-{
-    if (!eventLines.isEmpty())
-        handleEventLines();
-    finishRequests();
-}
-
-void DockerClient::Private::finishRequests()
-{
-    std::vector<std::pair<std::unique_ptr<Request>, Reply>> finished;
-    int queued = 0;
-    while (CURLMsg *message = curl_multi_info_read(multi, &queued)) {
-        if (message->msg != CURLMSG_DONE)
-            continue;
-        CURL *easy = message->easy_handle;
-        Reply reply;
-        reply.code = message->data.result;
-        auto it = requests.find(easy);
-        if (it == requests.end())
-            continue;
-        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &reply.httpStatus);
-        curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &reply.osErrno);
-        std::unique_ptr<Request> request = std::move(it->second);
-        requests.erase(it);
-        curl_multi_remove_handle(multi, easy);
-        reply.body = std::move(request->body);
-        reply.apiVersion = request->apiVersion;
-        reply.curlMessage = QString::fromUtf8(request->errorBuffer).trimmed();
-        qCDebug(lcDocker) << "done" << request->url << reply.code << reply.httpStatus << reply.osErrno;
-        finished.emplace_back(std::move(request), std::move(reply));
-    }
-    // Completion handlers may start requests, fail the session or stop the
-    // client; those of an abandoned session are dropped.
-    for (auto &[request, reply] : finished) {
-        if (request->session == session && request->done)
-            request->done(reply);
-        curl_easy_cleanup(request->easy);
-    }
-}
-
 DockerClient::DockerClient(const QString &endpoint, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>(this))
+    , d(std::make_unique<Private>(this, endpoint))
 {
-    d->resolveEndpoint(endpoint);
 }
 
 DockerClient::~DockerClient() = default;
