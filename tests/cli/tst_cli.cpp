@@ -80,6 +80,15 @@ void TestCli::initTestCase()
     QVERIFY2(m_ns->ipBatch(m_host, setup, &error), qPrintable(error));
     QVERIFY(m_ns->ip(m_lan, {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lan-a"), QStringLiteral("up")}));
     QVERIFY(m_ns->ip(m_c1, {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"), QStringLiteral("up")}));
+    // The kernel settles operstate and carrier asynchronously (linkwatch,
+    // up to a second): compare with ip only once the namespace is still.
+    QByteArray before = m_ns->ipJson(m_host, {QStringLiteral("link"), QStringLiteral("show")});
+    for (int stillFor = 0, waited = 0; stillFor < 1500 && waited < 10000; waited += 250) {
+        QTest::qWait(250);
+        const QByteArray now = m_ns->ipJson(m_host, {QStringLiteral("link"), QStringLiteral("show")});
+        stillFor = now == before ? stillFor + 250 : 0;
+        before = now;
+    }
 }
 
 void TestCli::cleanupTestCase()
