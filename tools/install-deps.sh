@@ -7,7 +7,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qt6-svg-dev
     libnl-3-dev libnl-route-3-dev libcurl4-openssl-dev
-    libpolkit-gobject-1-dev libdbus-1-dev dbus dbus-daemon polkitd
+    libpolkit-gobject-1-dev libdbus-1-dev dbus dbus-daemon dbus-bin polkitd
     iproute2 docker.io busybox-static
     xvfb xauth procps psmisc util-linux
 )

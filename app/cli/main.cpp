@@ -1,5 +1,7 @@
 // passerellectl: the host's bridges, veths and containers from a terminal.
+#include "bridgecommand.h"
 #include "cliargs.h"
+#include "linkcommand.h"
 #include "monitorcommand.h"
 #include "topologycommand.h"
 #include "translations.h"
@@ -22,6 +24,12 @@ public:
                   "  monitor [--json]                     Print each change as it happens (Ctrl-C ends)\n"
                   "  who-owns IFNAME                      Who holds the far end of a veth\n"
                   "  who-owns --container NAME|ID         The host-side links of a container\n"
+                  "  bridge create NAME [--stp on|off]    Create a bridge (asks passerelle-helper)\n"
+                  "  bridge delete NAME                   Delete a bridge; its ports are released\n"
+                  "  bridge add-port BRIDGE PORT          Make PORT a port of BRIDGE\n"
+                  "  bridge remove-port BRIDGE PORT       Release PORT from BRIDGE\n"
+                  "  bridge stp BRIDGE on|off             Turn STP on or off on a bridge\n"
+                  "  link set NAME up|down                Bring a link up or down\n"
                   "\n"
                   "Common options: --json, --no-docker, -H/--docker-host URL, --help\n"
                   "Run 'passerellectl COMMAND --help' for more about a command.\n");
@@ -63,6 +71,10 @@ int main(int argc, char *argv[])
         return MonitorCommand::run(rest);
     if (command == QLatin1String("who-owns"))
         return WhoOwnsCommand::run(rest);
+    if (command == QLatin1String("bridge"))
+        return BridgeCommand::run(rest);
+    if (command == QLatin1String("link"))
+        return LinkCommand::run(rest);
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         Cli::printOut(Main::usage());
         return ExitOk;

@@ -1,0 +1,35 @@
+#include "linkcommand.h"
+
+#include "cliargs.h"
+#include "helpercall.h"
+#include "helperclient.h"
+
+#include <QCommandLineParser>
+
+using namespace Passerelle;
+
+int LinkCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Bring a link up or down. passerelle-helper makes the change once polkit authorizes it, "
+           "which may ask for a password."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("set"), tr("The only subcommand so far."));
+    parser.addPositionalArgument(tr("NAME"), tr("The link, such as em1 or br0."));
+    parser.addPositionalArgument(QStringLiteral("up|down"), tr("The state to put it in."));
+    if (!parser.parse(arguments))
+        return Cli::fail(parser.errorText(), ExitUsage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        Cli::printOut(parser.helpText());
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    bool up = false;
+    if (positional.size() != 3 || positional.at(0) != QLatin1String("set")
+        || !HelperCall::parseUpDown(positional.at(2), &up))
+        return Cli::fail(tr("usage: passerellectl link set NAME up|down"), ExitUsage);
+
+    HelperClient client;
+    return HelperCall::wait(client, client.setLinkUp(positional.at(1), up));
+}

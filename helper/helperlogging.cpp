@@ -1,0 +1,3 @@
+#include "helperlogging.h"
+
+Q_LOGGING_CATEGORY(lcHelper, "passerelle.helper", QtInfoMsg)

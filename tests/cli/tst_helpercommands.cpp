@@ -1,0 +1,99 @@
+// passerellectl's changing commands (bridge ..., link set ...) without a
+// helper: their usage errors, and how a failure to reach the helper reads in
+// English and in French. The commands against a running helper and real
+// polkit are in tests/helper/tst_helperbus.
+#include <QProcess>
+#include <QTest>
+
+class TestHelperCommands : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void usageErrors_data();
+    void usageErrors();
+    void noSystemBus_data();
+    void noSystemBus();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray err;
+    };
+    static Result ctl(const QStringList &args);
+};
+
+TestHelperCommands::Result TestHelperCommands::ctl(const QStringList &args)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/passerelle-test-bus"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    p.setProcessEnvironment(env);
+    p.start(qEnvironmentVariable("PASSERELLE_BUILD_DIR") + QStringLiteral("/app/cli/passerellectl"), args);
+    Result r;
+    if (!p.waitForFinished(30000))
+        return r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+void TestHelperCommands::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("message");
+    const QByteArray bridgeUsage = "passerellectl: usage: passerellectl bridge create NAME [--stp on|off]\n";
+    const QByteArray linkUsage = "passerellectl: usage: passerellectl link set NAME up|down\n";
+    auto row = [](const char *tag, const QString &args, const QByteArray &message) {
+        QTest::newRow(tag) << args.split(QLatin1Char(' '), Qt::SkipEmptyParts) << message;
+    };
+    row("bridge alone", QStringLiteral("bridge"), bridgeUsage);
+    row("create without name", QStringLiteral("bridge create"), bridgeUsage);
+    row("create two names", QStringLiteral("bridge create a b"), bridgeUsage);
+    row("unknown subcommand", QStringLiteral("bridge frob x"), bridgeUsage);
+    row("add-port one name", QStringLiteral("bridge add-port br0"), bridgeUsage);
+    row("stp yes", QStringLiteral("bridge stp br0 yes"), bridgeUsage);
+    row("stp on delete", QStringLiteral("bridge delete br0 --stp on"),
+        "passerellectl: --stp is only for \"bridge create\"; use \"bridge stp BRIDGE on|off\"\n");
+    row("stp maybe", QStringLiteral("bridge create br0 --stp maybe"), "passerellectl: --stp takes on or off\n");
+    row("link alone", QStringLiteral("link"), linkUsage);
+    row("link sideways", QStringLiteral("link set em1 sideways"), linkUsage);
+    row("link up", QStringLiteral("link up em1"), linkUsage);
+}
+
+void TestHelperCommands::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, message);
+    const Result r = ctl(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.startsWith(message), r.err.constData());
+}
+
+void TestHelperCommands::noSystemBus_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("message");
+    const QByteArray en = "passerellectl: cannot connect to the system bus (org.freedesktop.DBus.Error.FileNotFound)\n";
+    const QByteArray fr = "passerellectl: impossible de se connecter au bus système (org.freedesktop.DBus.Error.FileNotFound)\n";
+    QTest::newRow("create") << QStringList{QStringLiteral("bridge"), QStringLiteral("create"), QStringLiteral("br9")} << en;
+    QTest::newRow("link set") << QStringList{QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("em1"),
+                                             QStringLiteral("up")} << en;
+    QTest::newRow("create fr") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("bridge"),
+                                              QStringLiteral("create"), QStringLiteral("br9")} << fr;
+}
+
+void TestHelperCommands::noSystemBus()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, message);
+    const Result r = ctl(args);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, message);
+}
+
+QTEST_GUILESS_MAIN(TestHelperCommands)
+#include "tst_helpercommands.moc"
