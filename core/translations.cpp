@@ -7,6 +7,17 @@
 
 namespace Passerelle {
 
+namespace {
+
+// Qt's own catalogues (qtbase_fr of Qt 6.4) lack these texts of --help;
+// listed here, lupdate puts them in ours, which is asked first.
+[[maybe_unused]] const char *const qtbaseGaps[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+};
+
+} // namespace
+
 QStringList preferredLanguages(const QString &override)
 {
     QStringList result;

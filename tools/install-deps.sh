@@ -10,6 +10,7 @@ packages=(
     libpolkit-gobject-1-dev libdbus-1-dev dbus dbus-daemon dbus-bin polkitd
     iproute2 docker.io busybox-static
     xvfb xauth procps psmisc util-linux
+    desktop-file-utils appstream
 )
 missing=()
 for p in "${packages[@]}"; do

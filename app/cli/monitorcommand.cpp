@@ -144,7 +144,7 @@ int MonitorCommand::run(const QStringList &arguments)
         QJsonObject payload = out.link(*l);
         payload.insert(QStringLiteral("owner"), owner.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(ownerToJson(owner)));
         out.print(QStringLiteral("owner-changed"), payload,
-                  tr("owner of %1: %2").arg(l->name, owner.isNull() ? tr("none") : OwnerText::sentence(owner)));
+                  tr("owner of %1: %2").arg(l->name, owner.isNull() ? tr("none", "no owner") : OwnerText::sentence(owner)));
     });
     QObject::connect(&model, &TopologyModel::defaultRoutesChanged, qApp, [&] {
         QJsonArray routes = topologyToJson(model).value(QStringLiteral("default_routes")).toArray();
@@ -155,13 +155,15 @@ int MonitorCommand::run(const QStringList &arguments)
                                                 dev ? dev->name : QString::number(r.oifIndex)));
         }
         out.print(QStringLiteral("default-routes-changed"), {{QStringLiteral("default_routes"), routes}},
-                  tr("default routes: %1").arg(text.isEmpty() ? tr("none") : text.join(QStringLiteral("; "))));
+                  tr("default routes: %1").arg(text.isEmpty() ? tr("none", "no default route") : text.join(QStringLiteral("; "))));
     });
     QObject::connect(&model, &TopologyModel::dockerStatusChanged, qApp, [&](const DockerStatus &s) {
         out.print(QStringLiteral("docker-status"), {{QStringLiteral("docker"), dockerStatusToJson(s)}},
                   s.state == DockerStatus::State::Connected
                       ? tr("Docker connected (%1, API %2)").arg(s.endpoint, s.apiVersion)
-                      : tr("Docker %1: %2").arg(dockerStateName(s.state), s.reason));
+                      : s.state == DockerStatus::State::Connecting ? tr("Docker connecting to %1").arg(s.endpoint)
+                      : s.state == DockerStatus::State::Unavailable ? tr("Docker unavailable: %1").arg(s.reason)
+                                                                    : tr("Docker not queried"));
     });
     QObject::connect(&model, &TopologyModel::reset, qApp, [&] {
         out.print(QStringLiteral("resync"), {},

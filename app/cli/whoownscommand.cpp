@@ -75,7 +75,7 @@ int printLinkOwner(const TopologyModel &model, const QString &ifname, bool json)
     QString line = WhoOwnsCommand::tr("%1: %2").arg(ifname, OwnerText::sentence(owner));
     if (owner.type == QLatin1String("docker")) {
         if (const auto c = model.container(owner.id))
-            line += WhoOwnsCommand::tr(", image %1").arg(c->image);
+            line = WhoOwnsCommand::tr("%1: %2, image %3").arg(ifname, OwnerText::sentence(owner), c->image);
     }
     Cli::printOut(line + QLatin1Char('\n'));
     return ExitOk;

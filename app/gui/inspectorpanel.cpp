@@ -159,13 +159,13 @@ void InspectorPanel::showLink(int ifindex)
     row(tr("Operational state"), l.operstate);
     row(tr("Administratively up"), yesNo(l.isUp()));
     row(tr("Carrier"), yesNo(l.hasCarrier()));
-    row(tr("MAC address"), l.mac.isEmpty() ? tr("none") : l.mac);
+    row(tr("MAC address"), l.mac.isEmpty() ? tr("none", "no MAC address") : l.mac);
     row(tr("MTU"), QString::number(l.mtu));
     row(tr("Role"), roleText(m_model->roleOf(l.ifindex)));
 
     section(tr("Addresses"));
     if (l.addresses.isEmpty())
-        row(tr("Addresses"), tr("none"));
+        row(tr("Addresses"), tr("none", "no address"));
     for (const Address &a : l.addresses) {
         row(a.family == 10 ? tr("IPv6") : tr("IPv4"),
             tr("%1 (scope %2)", "address (scope)").arg(TopologyText::addressText(a), a.scope));
@@ -181,7 +181,7 @@ void InspectorPanel::showLink(int ifindex)
 
     if (l.kind == QLatin1String("bridge")) {
         section(tr("Bridge"));
-        row(tr("Spanning tree (STP)"), l.stp.has_value() ? (*l.stp ? tr("on") : tr("off")) : tr("unknown"));
+        row(tr("Spanning tree (STP)"), l.stp.has_value() ? (*l.stp ? tr("on", "STP state") : tr("off", "STP state")) : tr("unknown"));
         const QList<Link> all = m_model->links();
         int ports = 0;
         for (const Link &p : all) {
@@ -190,11 +190,11 @@ void InspectorPanel::showLink(int ifindex)
             ++ports;
             row(tr("Port %1").arg(p.name),
                 tr("%1, %2", "port state, link state")
-                    .arg(p.portState.isEmpty() ? tr("no port state") : p.portState,
+                    .arg(p.portState.isEmpty() ? tr("no port state") : TopologyText::portStateText(p.portState),
                          TopologyText::stateText(TopologyText::linkState(p))));
         }
         if (ports == 0)
-            row(tr("Ports"), tr("none"));
+            row(tr("Ports"), tr("none", "no port"));
     }
 
     if (l.masterIndex != 0) {
@@ -202,7 +202,7 @@ void InspectorPanel::showLink(int ifindex)
         if (master && master->kind == QLatin1String("bridge")) {
             section(tr("Bridge port"));
             row(tr("Bridge"), master->name);
-            row(tr("Port state"), l.portState.isEmpty() ? tr("unknown") : l.portState);
+            row(tr("Port state"), l.portState.isEmpty() ? tr("unknown") : TopologyText::portStateText(l.portState));
         } else {
             section(tr("Master"));
             row(tr("Master"), master ? master->name : QString::number(l.masterIndex));
@@ -259,15 +259,15 @@ void InspectorPanel::showContainer(const QString &id)
     row(tr("Image"), c.image);
     row(tr("ID"), c.id);
     row(tr("State"), c.state);
-    row(tr("Compose project"), c.composeProject.isEmpty() ? tr("none") : c.composeProject);
-    row(tr("Networks"), c.networks.isEmpty() ? tr("none") : c.networks.join(QStringLiteral(", ")));
+    row(tr("Compose project"), c.composeProject.isEmpty() ? tr("none", "no compose project") : c.composeProject);
+    row(tr("Networks"), c.networks.isEmpty() ? tr("none", "no network") : c.networks.join(QStringLiteral(", ")));
     row(tr("PID"), c.pid > 0 ? QString::number(c.pid) : tr("not running"));
-    row(tr("Namespace id"), c.netnsId >= 0 ? QString::number(c.netnsId) : tr("none"));
+    row(tr("Namespace id"), c.netnsId >= 0 ? QString::number(c.netnsId) : tr("none", "no namespace id"));
 
     section(tr("Veths"));
     const QList<Link> links = m_model->linksOfContainer(c.id);
     if (links.isEmpty())
-        row(tr("Veths"), tr("none"));
+        row(tr("Veths"), tr("none", "no veth"));
     for (const Link &l : links) {
         const std::optional<Link> master = m_model->link(l.masterIndex);
         const QString state = TopologyText::stateText(TopologyText::linkState(l));
@@ -298,7 +298,7 @@ void InspectorPanel::showNamespace(int nsid)
     }
     section(tr("Veths"));
     if (links.isEmpty())
-        row(tr("Veths"), tr("none"));
+        row(tr("Veths"), tr("none", "no veth"));
     for (const Link &l : std::as_const(links)) {
         row(l.name,
             tr("%1, peer index %2", "link state, peer ifindex")

@@ -295,13 +295,15 @@ InterfaceTable::InterfaceTable(TopologyModel *model, QWidget *parent)
         return std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header) + 24) + 24;
     };
     m_view->setColumnWidth(InterfaceTableModel::Name, widthFor(InterfaceTableModel::Name, QStringLiteral("vethabcdef012345")));
-    m_view->setColumnWidth(InterfaceTableModel::Kind, widthFor(InterfaceTableModel::Kind, QStringLiteral("physical")));
-    m_view->setColumnWidth(InterfaceTableModel::State, widthFor(InterfaceTableModel::State, QStringLiteral("no carrier")) + 20);
+    m_view->setColumnWidth(InterfaceTableModel::Kind, widthFor(InterfaceTableModel::Kind, TopologyText::kindText(QStringLiteral("loopback"))));
+    m_view->setColumnWidth(InterfaceTableModel::State, widthFor(InterfaceTableModel::State, TopologyText::stateText(NodeState::NoCarrier)) + 20);
     m_view->setColumnWidth(InterfaceTableModel::Master, widthFor(InterfaceTableModel::Master, QStringLiteral("docker0")));
     m_view->setColumnWidth(InterfaceTableModel::Mac, widthFor(InterfaceTableModel::Mac, QStringLiteral("00:00:00:00:00:00")));
     m_view->setColumnWidth(InterfaceTableModel::Mtu, widthFor(InterfaceTableModel::Mtu, QStringLiteral("65535")));
     m_view->setColumnWidth(InterfaceTableModel::Addresses,
                            widthFor(InterfaceTableModel::Addresses, QStringLiteral("192.168.100.200/24, fe80::1/64")));
+    // The last column stretches, but never below its header ("Propriétaire").
+    m_view->setColumnWidth(InterfaceTableModel::Owner, widthFor(InterfaceTableModel::Owner, QString()));
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {

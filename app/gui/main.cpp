@@ -40,6 +40,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("passerelle"));
     QApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.passerelle.Passerelle"));
     // Before the parser or any widget produces text.
     Passerelle::installTranslations(Passerelle::languageFromArguments(QCoreApplication::arguments()));
 

@@ -34,6 +34,8 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
     , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Passerelle"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("org.passerelle.Passerelle"),
+                                   QIcon(QStringLiteral(":/icons/org.passerelle.Passerelle.svg"))));
     m_view->setScene(m_scene);
     m_view->setObjectName(QStringLiteral("graphView"));
 

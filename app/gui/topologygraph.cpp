@@ -193,8 +193,10 @@ TopologyGraph buildGraph(const ModelSnapshot &snapshot)
             n.kind = l.kind == QLatin1String("veth") ? NodeKind::Veth : NodeKind::Port;
             n.band = LayoutBand::Port;
             n.block = inBridge ? masterKey : UnbridgedBlock;
-            n.detail = inBridge && !l.portState.isEmpty() ? TopologyText::tr("port %1").arg(l.portState)
-                                                           : mainAddress(l);
+            n.detail = inBridge && !l.portState.isEmpty()
+                ? TopologyText::tr("port %1", "%1 is the port's STP state: forwarding, learning…")
+                      .arg(TopologyText::portStateText(l.portState))
+                : mainAddress(l);
         } else {
             n.kind = NodeKind::Port;
             n.band = LayoutBand::Top;
@@ -290,11 +292,11 @@ QString TopologyText::stateText(NodeState state)
 {
     switch (state) {
     case NodeState::Up:
-        return tr("up");
+        return tr("up", "interface state");
     case NodeState::NoCarrier:
-        return tr("no carrier");
+        return tr("no carrier", "interface state");
     case NodeState::Down:
-        return tr("down");
+        return tr("down", "interface state");
     case NodeState::Unknown:
         break;
     }
@@ -313,6 +315,21 @@ QString TopologyText::kindText(const QString &kind)
         return tr("loopback");
     // Other kernel kinds (vxlan, tun, wireguard...) are names, not words.
     return kind;
+}
+
+QString TopologyText::portStateText(const QString &state)
+{
+    if (state == QLatin1String("disabled"))
+        return tr("disabled", "bridge port state");
+    if (state == QLatin1String("listening"))
+        return tr("listening", "bridge port state");
+    if (state == QLatin1String("learning"))
+        return tr("learning", "bridge port state");
+    if (state == QLatin1String("forwarding"))
+        return tr("forwarding", "bridge port state");
+    if (state == QLatin1String("blocking"))
+        return tr("blocking", "bridge port state");
+    return state;
 }
 
 QString TopologyText::addressText(const Address &address)

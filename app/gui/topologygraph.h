@@ -106,6 +106,8 @@ public:
     static NodeState linkState(const Link &link);
     static QString stateText(NodeState state);
     static QString kindText(const QString &kind);
+    // A bridge port's state as the kernel names it ("forwarding"), in words.
+    static QString portStateText(const QString &state);
     static QString addressText(const Address &address);
 };
 
