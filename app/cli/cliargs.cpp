@@ -21,6 +21,20 @@ bool Cli::json(const QCommandLineParser &parser)
     return parser.isSet(QStringLiteral("json"));
 }
 
+std::optional<int> Cli::parseCommand(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return fail(parser.errorText(), ExitUsage);
+    if (parser.isSet(QStringLiteral("help"))) {
+        // Qt names the program by its path; users type "passerellectl COMMAND".
+        QString help = parser.helpText();
+        help.replace(QCoreApplication::arguments().constFirst(), arguments.value(0));
+        printOut(help);
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 void Cli::printOut(const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit();

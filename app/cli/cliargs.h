@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <optional>
+
 namespace Passerelle {
 class TopologyModel;
 }
@@ -22,6 +24,10 @@ public:
     // Adds --json, --no-docker and --docker-host to a command's parser.
     static void addCommonOptions(QCommandLineParser &parser);
     static bool json(const QCommandLineParser &parser);
+    // Parses a command's ARGUMENTS ("passerellectl COMMAND ..."). Returns the
+    // exit code when the command is done already: a usage error was printed,
+    // or --help was asked for.
+    static std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments);
 
     static void printOut(const QString &text);
     static void printError(const QString &text);

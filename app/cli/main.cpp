@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     }
     const QString command = args.at(1);
     // Each command parses its own options; it sees "passerellectl COMMAND ...".
-    const QStringList rest = QStringList{args.at(0) + QLatin1Char(' ') + command} + args.mid(2);
+    const QStringList rest = QStringList{QStringLiteral("passerellectl ") + command} + args.mid(2);
     if (command == QLatin1String("topology"))
         return TopologyCommand::run(rest);
     if (command == QLatin1String("monitor"))

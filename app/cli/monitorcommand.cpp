@@ -83,12 +83,8 @@ int MonitorCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Print changes to links, bridges and containers as they happen."));
     parser.addHelpOption();
     Cli::addCommonOptions(parser);
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     if (!parser.positionalArguments().isEmpty())
         return Cli::fail(tr("monitor takes no arguments: \"%1\"").arg(parser.positionalArguments().join(QLatin1Char(' '))),
                          ExitUsage);

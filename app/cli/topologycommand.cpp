@@ -28,12 +28,8 @@ int TopologyCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Show the host's links, bridges, veths and the containers that own them."));
     parser.addHelpOption();
     Cli::addCommonOptions(parser);
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     if (!parser.positionalArguments().isEmpty())
         return Cli::fail(tr("topology takes no arguments: \"%1\"").arg(parser.positionalArguments().join(QLatin1Char(' '))),
                          ExitUsage);

@@ -91,12 +91,8 @@ int WhoOwnsCommand::run(const QStringList &arguments)
     Cli::addCommonOptions(parser);
     parser.addOption({QStringLiteral("container"), tr("Show the host-side links of this container."), tr("NAME|ID")});
     parser.addPositionalArgument(QStringLiteral("IFNAME"), tr("A host-side interface, such as a container's veth."));
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     const bool byContainer = parser.isSet(QStringLiteral("container"));
     if (byContainer ? !positional.isEmpty() : positional.size() != 1)
