@@ -48,11 +48,11 @@ QString readSmallFile(const QString &path)
 }
 
 // Named namespaces first: `ip netns` names are what admins recognise.
-void lookupNamedNamespaces(QSet<int> &wanted, QHash<int, Owner> &found)
+void lookupNamedNamespaces(NetnsIdLookup &ids, QSet<int> &wanted, QHash<int, Owner> &found)
 {
     const QStringList names = QDir(QStringLiteral("/run/netns")).entryList(QDir::Files | QDir::System);
     for (const QString &name : names) {
-        const int nsid = NetlinkMonitor::netnsIdForPath(QStringLiteral("/run/netns/") + name);
+        const int nsid = ids.forPath(QStringLiteral("/run/netns/") + name);
         if (nsid >= 0 && wanted.remove(nsid))
             found.insert(nsid, Owner{QStringLiteral("netns"), name, name});
         if (wanted.isEmpty())
@@ -61,7 +61,7 @@ void lookupNamedNamespaces(QSet<int> &wanted, QHash<int, Owner> &found)
 }
 
 // Then processes: one pid per distinct namespace inode, asked for its nsid.
-void lookupProcesses(QSet<int> &wanted, QHash<int, Owner> &found)
+void lookupProcesses(NetnsIdLookup &ids, QSet<int> &wanted, QHash<int, Owner> &found)
 {
     struct stat self {};
     if (::stat("/proc/self/ns/net", &self) != 0)
@@ -79,7 +79,7 @@ void lookupProcesses(QSet<int> &wanted, QHash<int, Owner> &found)
         if (seen.contains(quint64(st.st_ino)))
             continue;
         seen.insert(quint64(st.st_ino));
-        const int nsid = NetlinkMonitor::netnsIdForPid(pid);
+        const int nsid = ids.forPid(pid);
         if (nsid < 0 || !wanted.remove(nsid))
             continue;
         const CgroupOwner runtime = classifyCgroup(readSmallFile(QStringLiteral("/proc/%1/cgroup").arg(pid)));
@@ -101,10 +101,11 @@ QHash<int, Owner> NamespaceOwners::lookup(const QList<int> &nsids)
     QSet<int> wanted(nsids.begin(), nsids.end());
     wanted.remove(-1);
     QHash<int, Owner> found;
+    NetnsIdLookup ids;
     if (!wanted.isEmpty())
-        lookupNamedNamespaces(wanted, found);
+        lookupNamedNamespaces(ids, wanted, found);
     if (!wanted.isEmpty())
-        lookupProcesses(wanted, found);
+        lookupProcesses(ids, wanted, found);
     for (int nsid : std::as_const(wanted))
         found.insert(nsid, Owner{QStringLiteral("unknown"), QString::number(nsid), QString()});
     qCDebug(lcModel) << "resolved namespace owners" << found.size();

@@ -282,14 +282,20 @@ bool removeObjects(nl_cache *cache, Pred matches)
     return !doomed.empty();
 }
 
-// RTM_GETNSID on a socket of its own: one request, one reply.
-int queryNetnsId(int attribute, quint32 value)
+SockPtr openNetnsIdSocket()
 {
     SockPtr sk(nl_socket_alloc());
     if (!sk || nl_connect(sk.get(), NETLINK_ROUTE) < 0)
-        return -1;
+        return nullptr;
     nl_socket_disable_auto_ack(sk.get());
+    return sk;
+}
 
+// RTM_GETNSID: one request, one reply, on SK.
+int queryNetnsId(nl_sock *sk, int attribute, quint32 value)
+{
+    if (!sk)
+        return -1;
     MsgPtr msg(nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST));
     if (!msg)
         return -1;
@@ -298,7 +304,7 @@ int queryNetnsId(int attribute, quint32 value)
     if (nlmsg_append(msg.get(), &header, sizeof header, NLMSG_ALIGNTO) < 0
         || nla_put_u32(msg.get(), attribute, value) < 0)
         return -1;
-    if (nl_send_auto(sk.get(), msg.get()) < 0)
+    if (nl_send_auto(sk, msg.get()) < 0)
         return -1;
 
     int nsid = -1;
@@ -312,8 +318,8 @@ int queryNetnsId(int attribute, quint32 value)
             *static_cast<int *>(arg) = nla_get_s32(tb[NETNSA_NSID]);
         return NL_STOP;
     };
-    nl_socket_modify_cb(sk.get(), NL_CB_VALID, NL_CB_CUSTOM, onReply, &nsid);
-    const int err = nl_recvmsgs_default(sk.get());
+    nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, onReply, &nsid);
+    const int err = nl_recvmsgs_default(sk);
     if (err < 0) {
         qCDebug(lcNetlink) << "RTM_GETNSID failed:" << nlError(err);
         return -1;
@@ -1085,17 +1091,36 @@ int NetlinkMonitor::receiveBufferSize() const
 
 int NetlinkMonitor::netnsIdForPid(qint64 pid)
 {
-    if (pid <= 0 || pid > std::numeric_limits<quint32>::max())
-        return -1;
-    return queryNetnsId(NETNSA_PID, quint32(pid));
+    return NetnsIdLookup().forPid(pid);
 }
 
 int NetlinkMonitor::netnsIdForPath(const QString &nsPath)
 {
+    return NetnsIdLookup().forPath(nsPath);
+}
+
+struct NetnsIdLookup::Socket
+{
+    SockPtr sk = openNetnsIdSocket();
+};
+
+NetnsIdLookup::NetnsIdLookup() : m_socket(new Socket) {}
+
+NetnsIdLookup::~NetnsIdLookup() = default;
+
+int NetnsIdLookup::forPid(qint64 pid)
+{
+    if (pid <= 0 || pid > std::numeric_limits<quint32>::max())
+        return -1;
+    return queryNetnsId(m_socket->sk.get(), NETNSA_PID, quint32(pid));
+}
+
+int NetnsIdLookup::forPath(const QString &nsPath)
+{
     const int fd = ::open(QFile::encodeName(nsPath).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    const int nsid = queryNetnsId(NETNSA_FD, quint32(fd));
+    const int nsid = queryNetnsId(m_socket->sk.get(), NETNSA_FD, quint32(fd));
     ::close(fd);
     return nsid;
 }

@@ -63,4 +63,25 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// RTM_GETNSID queries on one socket, for many lookups in a row (resolving
+// hundreds of namespaces one socket each costs more than the queries). The
+// socket sees the namespace of the thread that creates the object; use it
+// from that thread only.
+class NetnsIdLookup
+{
+public:
+    NetnsIdLookup();
+    ~NetnsIdLookup();
+    NetnsIdLookup(const NetnsIdLookup &) = delete;
+    NetnsIdLookup &operator=(const NetnsIdLookup &) = delete;
+
+    // -1 when the kernel has no id assigned, or on error.
+    int forPid(qint64 pid);
+    int forPath(const QString &nsPath);
+
+private:
+    struct Socket;
+    std::unique_ptr<Socket> m_socket;
+};
+
 } // namespace Passerelle

@@ -119,6 +119,7 @@ void TopologyModel::Private::startThreads()
             for (const QString &id : ids)
                 removeContainer(id);
             dockerReady = true;
+            requestOwners();
         }
         if (s != dockerStatus) {
             const bool wasConnected = dockerStatus.state == DockerStatus::State::Connected;
@@ -248,10 +249,9 @@ void TopologyModel::Private::dropUnusedNamespaceIds()
         else
             ++it;
     }
-    for (Container &c : containers) {
-        if (c.netnsId >= 0 && !used.contains(c.netnsId)) {
-            c.netnsId = -1;
-        }
+    for (auto it = containers.begin(); !containers.isEmpty() && it != containers.end(); ++it) {
+        if (it->netnsId >= 0 && !used.contains(it->netnsId))
+            it->netnsId = -1;
     }
 }
 
@@ -259,6 +259,8 @@ void TopologyModel::Private::dropUnusedNamespaceIds()
 // points into a namespace nobody claims yet.
 void TopologyModel::Private::rematchContainers()
 {
+    if (containers.isEmpty())
+        return; // iterating non-const would allocate an empty hash's buckets
     QSet<int> changed;
     for (Container &c : containers) {
         if (c.netnsId >= 0 || c.pid <= 0)
@@ -284,6 +286,7 @@ void TopologyModel::Private::applyContainers(const QList<Container> &list)
     for (const Container &c : list)
         applyContainer(c);
     dockerReady = true;
+    requestOwners();
     checkReady();
 }
 
@@ -326,17 +329,13 @@ void TopologyModel::Private::removeContainer(const QString &id)
 void TopologyModel::Private::applyNamespaceOwners(const QHash<int, Owner> &found)
 {
     QSet<int> changed;
+    QSet<int> used;
+    for (const Link &l : std::as_const(links))
+        used.insert(l.peerNetnsId);
     for (auto it = found.begin(); it != found.end(); ++it) {
         ownersAsked.remove(it.key());
         // Only namespaces some link still points into are worth keeping.
-        bool used = false;
-        for (const Link &l : std::as_const(links)) {
-            if (l.peerNetnsId == it.key()) {
-                used = true;
-                break;
-            }
-        }
-        if (!used)
+        if (!used.contains(it.key()))
             continue;
         namespaceOwners.insert(it.key(), it.value());
         changed.insert(it.key());
@@ -395,22 +394,29 @@ void TopologyModel::Private::refreshAllOwners()
 
 void TopologyModel::Private::requestOwners()
 {
-    if (!ownersTimer.isActive())
-        ownersTimer.start();
+    // Docker's first answer claims most namespaces: ask about the rest only
+    // then. The first pass goes at once (it decides when the model is
+    // ready); later ones wait a moment so a burst of new namespaces is one
+    // /proc walk.
+    if (!dockerReady || ownersWanted.isEmpty() || ownersTimer.isActive())
+        return;
+    ownersTimer.start(ready ? 20 : 0);
 }
 
 void TopologyModel::Private::flushOwnerRequests()
 {
     QList<int> ask;
     for (int nsid : std::as_const(ownersWanted)) {
-        if (!ownersAsked.contains(nsid) && nsid >= 0) {
+        if (!ownersAsked.contains(nsid) && nsid >= 0 && !claimedByContainer(nsid)) {
             ask.append(nsid);
             ownersAsked.insert(nsid);
         }
     }
     ownersWanted.clear();
-    if (ask.isEmpty() || !owners)
+    if (ask.isEmpty() || !owners) {
+        checkReady();
         return;
+    }
     QMetaObject::invokeMethod(owners, [o = owners, ask] { o->resolve(ask); }, Qt::QueuedConnection);
 }
 
@@ -430,7 +436,6 @@ TopologyModel::TopologyModel(QObject *parent) : QObject(parent), d(new Private(t
     qRegisterMetaType<DefaultRoute>();
     qRegisterMetaType<Owner>();
     d->ownersTimer.setSingleShot(true);
-    d->ownersTimer.setInterval(20);
     connect(&d->ownersTimer, &QTimer::timeout, this, [this] { d->flushOwnerRequests(); });
 }
 
