@@ -3,6 +3,7 @@
 #include "topologymodel.h"
 
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QTimer>
 
 #include <cstdio>
@@ -10,6 +11,7 @@
 void Cli::addCommonOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("json"), tr("Print JSON instead of text.")});
+    parser.addOption({{QStringLiteral("p"), QStringLiteral("pretty")}, tr("With --json, indent the output for people.")});
     parser.addOption({QStringLiteral("no-docker"), tr("Do not ask Docker who owns the containers.")});
     parser.addOption({{QStringLiteral("H"), QStringLiteral("docker-host")},
                       tr("Docker daemon socket to connect to (default: $DOCKER_HOST or unix:///var/run/docker.sock)."),
@@ -39,6 +41,17 @@ void Cli::printOut(const QString &text)
 {
     const QByteArray bytes = text.toLocal8Bit();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void Cli::printJson(const QJsonObject &object, const QCommandLineParser &parser)
+{
+    // Straight to bytes: the document is UTF-8 already, and large.
+    const QByteArray bytes = QJsonDocument(object).toJson(parser.isSet(QStringLiteral("pretty")) ? QJsonDocument::Indented
+                                                                                                   : QJsonDocument::Compact);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    if (!bytes.endsWith('\n'))
+        std::fputc('\n', stdout);
     std::fflush(stdout);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -30,6 +31,8 @@ public:
     static std::optional<int> parseCommand(QCommandLineParser &parser, const QStringList &arguments);
 
     static void printOut(const QString &text);
+    // A JSON document on stdout: compact like `ip -j`, indented with --pretty.
+    static void printJson(const QJsonObject &object, const QCommandLineParser &parser);
     static void printError(const QString &text);
     // "passerellectl: TEXT" on stderr.
     static int fail(const QString &text, ExitCode code = ExitFailure);

@@ -39,7 +39,7 @@ int TopologyCommand::run(const QStringList &arguments)
         return ExitFailure;
 
     if (Cli::json(parser)) {
-        Cli::printOut(QString::fromUtf8(QJsonDocument(topologyToJson(model)).toJson(QJsonDocument::Indented)));
+        Cli::printJson(topologyToJson(model), parser);
         Cli::warnIfDockerUnavailable(model, parser);
         return ExitOk;
     }

@@ -12,7 +12,7 @@ using namespace Passerelle;
 
 namespace {
 
-int printContainerLinks(const TopologyModel &model, const QString &wanted, bool json)
+int printContainerLinks(const TopologyModel &model, const QString &wanted, const QCommandLineParser &parser)
 {
     const auto container = model.container(wanted);
     if (!container) {
@@ -22,13 +22,13 @@ int printContainerLinks(const TopologyModel &model, const QString &wanted, bool 
         return Cli::fail(WhoOwnsCommand::tr("no such container: %1").arg(wanted));
     }
     const QList<Link> links = model.linksOfContainer(container->id);
-    if (json) {
+    if (Cli::json(parser)) {
         QJsonArray array;
         for (const Link &l : links)
             array.append(linkToJson(model, l));
         QJsonObject o{{QStringLiteral("container"), containerToJson(model, *container)},
                       {QStringLiteral("links"), array}};
-        Cli::printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+        Cli::printJson(o, parser);
         return ExitOk;
     }
     if (links.isEmpty()) {
@@ -46,20 +46,20 @@ int printContainerLinks(const TopologyModel &model, const QString &wanted, bool 
     return ExitOk;
 }
 
-int printLinkOwner(const TopologyModel &model, const QString &ifname, bool json)
+int printLinkOwner(const TopologyModel &model, const QString &ifname, const QCommandLineParser &parser)
 {
     const auto link = model.linkByName(ifname);
     if (!link)
         return Cli::fail(WhoOwnsCommand::tr("cannot find device \"%1\"").arg(ifname));
     const Owner owner = model.ownerOf(link->ifindex);
-    if (json) {
+    if (Cli::json(parser)) {
         QJsonObject o{{QStringLiteral("link"), linkToJson(model, *link)},
                       {QStringLiteral("owner"), owner.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(ownerToJson(owner))}};
         if (owner.type == QLatin1String("docker")) {
             if (const auto c = model.container(owner.id))
                 o.insert(QStringLiteral("container"), containerToJson(model, *c));
         }
-        Cli::printOut(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
+        Cli::printJson(o, parser);
         return ExitOk;
     }
     if (owner.isNull()) {
@@ -103,6 +103,6 @@ int WhoOwnsCommand::run(const QStringList &arguments)
     TopologyModel model;
     if (!Cli::loadOnce(model, parser))
         return ExitFailure;
-    return byContainer ? printContainerLinks(model, parser.value(QStringLiteral("container")), Cli::json(parser))
-                       : printLinkOwner(model, positional.first(), Cli::json(parser));
+    return byContainer ? printContainerLinks(model, parser.value(QStringLiteral("container")), parser)
+                       : printLinkOwner(model, positional.first(), parser);
 }
