@@ -16,8 +16,6 @@
 #include <netlink/socket.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
-#include <netlink/route/nexthop.h>
-#include <netlink/route/route.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -36,6 +34,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -245,25 +244,196 @@ BridgeExtras bridgeExtrasOf(nlmsghdr *nlh)
     return extras;
 }
 
-bool isDefaultRoute(rtnl_route *route)
+// One nexthop of a default route.
+struct RouteHop
 {
-    const int family = rtnl_route_get_family(route);
-    if (family != AF_INET && family != AF_INET6)
-        return false;
-    nl_addr *dst = rtnl_route_get_dst(route);
-    return !dst || nl_addr_get_prefixlen(dst) == 0;
+    QByteArray gateway; // raw address; empty for a route through a device only
+    int gatewayFamily = 0;
+    int oif = 0;
+    int weight = 1;
+    bool onlink = false;
+    // IPv4: the kernel marks a nexthop dead when its link goes down or loses
+    // its last address, without a message; not part of the identity.
+    bool dead = false;
+
+    bool sameNexthop(const RouteHop &o) const
+    {
+        return gatewayFamily == o.gatewayFamily && gateway == o.gateway && oif == o.oif;
+    }
+    bool operator==(const RouteHop &o) const { return sameNexthop(o) && weight == o.weight && onlink == o.onlink; }
+};
+
+// A default route as the kernel keeps it. IPv4: one route (a fib alias),
+// with one nexthop or several. IPv6: one nexthop, because the kernel keeps
+// each nexthop of a multipath (ECMP) route as a route of its own and deletes
+// them one by one. Routes of every type are kept, though only unicast ones
+// are reported: they share the kernel's order, which NLM_F_REPLACE depends on.
+struct KernelRoute
+{
+    int family = 0;
+    quint32 table = RT_TABLE_MAIN;
+    quint32 metric = 0;
+    int tos = 0;
+    QByteArray source; // IPv6 source prefix ("from"): its length, then the address
+    int type = RTN_UNICAST;
+    int protocol = 0;
+    int scope = 0;
+    QByteArray prefsrc;
+    QByteArray metrics; // RTA_METRICS as the kernel sends it
+    quint32 nhid = 0;   // nexthop object, 0 when none
+    std::vector<RouteHop> hops;
+
+    // The routes among which the kernel orders, appends and replaces.
+    bool sameGroup(const KernelRoute &o) const
+    {
+        return family == o.family && table == o.table && metric == o.metric && tos == o.tos && source == o.source;
+    }
+    // The same route: what a deletion message names. IPv6 refuses two routes
+    // with the same nexthop in a group; IPv4 refuses two identical aliases.
+    bool sameRoute(const KernelRoute &o) const
+    {
+        if (!sameGroup(o) || nhid != o.nhid || hops.size() != o.hops.size())
+            return false;
+        if (family == AF_INET6)
+            return hops.empty() || hops.front().sameNexthop(o.hops.front());
+        return type == o.type && protocol == o.protocol && scope == o.scope && prefsrc == o.prefsrc
+            && metrics == o.metrics && hops == o.hops;
+    }
+    // IPv6 joins routes of a group that qualify into one multipath route
+    // (rt6_qualify_for_ecmp(): a gateway, no nexthop object, not learnt
+    // from router advertisements).
+    bool ecmpCapable() const
+    {
+        return family == AF_INET6 && nhid == 0 && protocol != RTPROT_RA && !hops.empty()
+            && !hops.front().gateway.isEmpty();
+    }
+    bool via(int ifindex) const
+    {
+        return std::any_of(hops.cbegin(), hops.cend(), [ifindex](const RouteHop &h) { return h.oif == ifindex; });
+    }
+};
+
+QByteArray attributeBytes(nlattr *attr)
+{
+    if (!attr)
+        return QByteArray();
+    return QByteArray(static_cast<const char *>(nla_data(attr)), nla_len(attr));
 }
 
-bool allNexthopsVia(rtnl_route *route, int ifindex)
+const nla_policy *routePolicy()
 {
-    const int n = rtnl_route_get_nnexthops(route);
-    if (n <= 0)
-        return false;
-    for (int i = 0; i < n; ++i) {
-        if (rtnl_route_nh_get_ifindex(rtnl_route_nexthop_n(route, i)) != ifindex)
-            return false;
+    static const Policy<RTA_MAX + 1> policy = [] {
+        Policy<RTA_MAX + 1> p{};
+        p[RTA_TABLE].type = NLA_U32;
+        p[RTA_PRIORITY].type = NLA_U32;
+        p[RTA_OIF].type = NLA_U32;
+        p[RTA_NH_ID].type = NLA_U32;
+        return p;
+    }();
+    return policy.data();
+}
+
+// RTA_GATEWAY in the route's family, or RTA_VIA (an IPv4 route through an
+// IPv6 gateway).
+void readGateway(nlattr **tb, int family, RouteHop *hop)
+{
+    if (tb[RTA_GATEWAY]) {
+        hop->gateway = attributeBytes(tb[RTA_GATEWAY]);
+        hop->gatewayFamily = family;
+    } else if (tb[RTA_VIA] && nla_len(tb[RTA_VIA]) > int(sizeof(rtvia::rtvia_family))) {
+        const QByteArray via = attributeBytes(tb[RTA_VIA]);
+        rtvia header{};
+        memcpy(&header.rtvia_family, via.constData(), sizeof header.rtvia_family);
+        hop->gatewayFamily = header.rtvia_family;
+        hop->gateway = via.mid(int(sizeof header.rtvia_family));
     }
-    return true;
+}
+
+// A route message about a default route (of any type, any table), parsed
+// with libnl's attribute parser; nothing for other routes and for cached
+// clones (RTM_F_CLONED).
+std::optional<KernelRoute> parseDefaultRoute(nlmsghdr *nlh)
+{
+    if (!nlmsg_valid_hdr(nlh, sizeof(rtmsg)))
+        return std::nullopt;
+    const auto *rtm = static_cast<const rtmsg *>(nlmsg_data(nlh));
+    if ((rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6) || rtm->rtm_dst_len != 0
+        || (rtm->rtm_flags & RTM_F_CLONED))
+        return std::nullopt;
+    nlattr *tb[RTA_MAX + 1];
+    if (nlmsg_parse(nlh, sizeof(rtmsg), tb, RTA_MAX, routePolicy()) < 0)
+        return std::nullopt;
+    KernelRoute r;
+    r.family = rtm->rtm_family;
+    r.tos = rtm->rtm_tos;
+    r.type = rtm->rtm_type;
+    r.protocol = rtm->rtm_protocol;
+    r.scope = rtm->rtm_scope;
+    r.table = tb[RTA_TABLE] ? nla_get_u32(tb[RTA_TABLE]) : rtm->rtm_table;
+    r.metric = tb[RTA_PRIORITY] ? nla_get_u32(tb[RTA_PRIORITY]) : 0;
+    if (rtm->rtm_src_len)
+        r.source = char(rtm->rtm_src_len) + attributeBytes(tb[RTA_SRC]);
+    r.prefsrc = attributeBytes(tb[RTA_PREFSRC]);
+    r.metrics = attributeBytes(tb[RTA_METRICS]);
+    r.nhid = tb[RTA_NH_ID] ? nla_get_u32(tb[RTA_NH_ID]) : 0;
+
+    if (nlattr *multipath = tb[RTA_MULTIPATH]) {
+        const auto *bytes = static_cast<const char *>(nla_data(multipath));
+        int left = nla_len(multipath);
+        while (left >= int(sizeof(rtnexthop))) {
+            rtnexthop nh;
+            memcpy(&nh, bytes, sizeof nh);
+            if (nh.rtnh_len < sizeof nh || int(nh.rtnh_len) > left)
+                return std::nullopt;
+            RouteHop hop;
+            hop.oif = nh.rtnh_ifindex;
+            hop.weight = nh.rtnh_hops + 1;
+            hop.onlink = nh.rtnh_flags & RTNH_F_ONLINK;
+            hop.dead = nh.rtnh_flags & RTNH_F_DEAD;
+            nlattr *ntb[RTA_MAX + 1];
+            auto *attrs = reinterpret_cast<nlattr *>(const_cast<char *>(bytes) + RTNH_LENGTH(0));
+            if (nla_parse(ntb, RTA_MAX, attrs, int(nh.rtnh_len) - int(RTNH_LENGTH(0)), routePolicy()) < 0)
+                return std::nullopt;
+            readGateway(ntb, r.family, &hop);
+            r.hops.push_back(std::move(hop));
+            const int step = int(RTNH_ALIGN(nh.rtnh_len));
+            bytes += step;
+            left -= step;
+        }
+    } else if (tb[RTA_OIF] || tb[RTA_GATEWAY] || tb[RTA_VIA] || !r.nhid) {
+        RouteHop hop;
+        hop.oif = tb[RTA_OIF] ? int(nla_get_u32(tb[RTA_OIF])) : 0;
+        hop.onlink = rtm->rtm_flags & RTNH_F_ONLINK;
+        hop.dead = rtm->rtm_flags & RTNH_F_DEAD;
+        readGateway(tb, r.family, &hop);
+        r.hops.push_back(std::move(hop));
+    }
+    return r;
+}
+
+// IPv6 keeps a route per nexthop of a multipath route.
+std::vector<KernelRoute> perNexthop(const KernelRoute &route)
+{
+    if (route.hops.size() <= 1)
+        return {route};
+    std::vector<KernelRoute> out;
+    for (const RouteHop &hop : route.hops) {
+        KernelRoute one = route;
+        one.hops = {hop};
+        out.push_back(std::move(one));
+    }
+    return out;
+}
+
+QString gatewayString(const RouteHop &hop)
+{
+    char buf[INET6_ADDRSTRLEN];
+    const int len = int(hop.gateway.size());
+    if ((hop.gatewayFamily == AF_INET && len == 4) || (hop.gatewayFamily == AF_INET6 && len == 16)) {
+        if (inet_ntop(hop.gatewayFamily, hop.gateway.constData(), buf, sizeof buf))
+            return QString::fromLatin1(buf);
+    }
+    return QString();
 }
 
 // Removes the objects of a cache that match; returns whether any matched.
@@ -345,6 +515,7 @@ public:
     bool openDumpSocket();
     void setEventReceiveBuffer();
     int dumpInto(nl_cache *cache, int type, std::initializer_list<int> families);
+    int dumpRoutes();
     int refillAll();
     int requestDump(int type, int family);
     void rebuild();
@@ -364,15 +535,13 @@ public:
     {
         static_cast<Private *>(arg)->onAddressObject(reinterpret_cast<rtnl_addr *>(obj), action);
     }
-    static void routeCallback(nl_cache *, nl_object *obj, int action, void *arg)
-    {
-        static_cast<Private *>(arg)->onRouteObject(reinterpret_cast<rtnl_route *>(obj), action);
-    }
     int onEventMessage(nl_msg *msg);
     int onDumpMessage(nl_msg *msg);
     void onLinkObject(rtnl_link *link, int action);
     void onAddressObject(rtnl_addr *addr, int action);
-    void onRouteObject(rtnl_route *route, int action);
+    void onRouteMessage(nlmsghdr *nlh);
+    void addRoute(KernelRoute route, int nlmsgFlags);
+    void deleteRoute(const KernelRoute &route);
 
     Link convertLink(rtnl_link *link) const;
     QList<Address> addressesOf(int ifindex) const;
@@ -382,6 +551,8 @@ public:
     void dropLink(int ifindex, bool fromLinkCache);
     bool hasIpv4Address(int ifindex) const;
     bool ipv4AddressExists(const QByteArray &raw) const;
+    bool killIpv4Nexthops(int ifindex);
+    void reviveIpv4Nexthops(int ifindex);
     void updateDefaultRoutes();
 
     NetlinkMonitor *q;
@@ -393,14 +564,19 @@ public:
     nl_cache_mngr *mngr = nullptr; // owns the caches in live mode
     nl_cache *linkCache = nullptr;
     nl_cache *addrCache = nullptr;
-    nl_cache *routeCache = nullptr;
     bool ownCaches = false;        // one-shot mode: no manager
     QSocketNotifier *notifier = nullptr;
     QTimer *resyncTimer = nullptr;
 
     QHash<int, Link> links;        // what has been reported
     QHash<int, BridgeExtras> extras;
-    QList<DefaultRoute> routes;
+    // Default routes, kept from the route messages rather than in a libnl
+    // cache: libnl keys a route by family, tos, table, destination and
+    // priority only, so routes that differ in their nexthop (the same
+    // default through two links, as while the helper moves it) collapse
+    // into one object, and deleting one of them loses both.
+    std::vector<KernelRoute> kernelRoutes;
+    QList<DefaultRoute> routes; // what has been reported
 
     // The AF_UNSPEC link message being processed: its bridge extras are
     // applied once libnl is done with it (libnl reports no change when only
@@ -510,6 +686,45 @@ int NetlinkMonitor::Private::dumpInto(nl_cache *cache, int type, std::initialize
     return err;
 }
 
+// The default routes of both families, in the kernel's order, from a dump
+// of our own socket: every route crosses it, only default ones are kept.
+int NetlinkMonitor::Private::dumpRoutes()
+{
+    auto onRoute = [](nl_msg *msg, void *arg) -> int {
+        nlmsghdr *nlh = nlmsg_hdr(msg);
+        if (nlh->nlmsg_type == RTM_NEWROUTE) {
+            if (std::optional<KernelRoute> route = parseDefaultRoute(nlh))
+                static_cast<std::vector<KernelRoute> *>(arg)->push_back(std::move(*route));
+        }
+        return NL_OK;
+    };
+    nl_cb *socketCb = nl_socket_get_cb(dumpSock);
+    nl_cb *cb = nl_cb_clone(socketCb);
+    nl_cb_put(socketCb);
+    if (!cb)
+        return -NLE_NOMEM;
+    std::vector<KernelRoute> dumped;
+    nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, onRoute, &dumped);
+    int err = 0;
+    for (int attempt = 0; attempt < kMaxDumpAttempts; ++attempt) {
+        dumped.clear();
+        for (int family : {AF_INET, AF_INET6}) {
+            err = requestDump(RTM_GETROUTE, family);
+            if (err >= 0)
+                err = nl_recvmsgs(dumpSock, cb);
+            if (err < 0)
+                break;
+        }
+        if (err != -NLE_DUMP_INTR)
+            break;
+        qCDebug(lcNetlink) << "route dump interrupted by a concurrent change, starting again";
+    }
+    nl_cb_put(cb);
+    if (err >= 0 || err == -NLE_DUMP_INTR)
+        kernelRoutes = std::move(dumped);
+    return err;
+}
+
 int NetlinkMonitor::Private::refillAll()
 {
     int err = dumpInto(linkCache, RTM_GETLINK, {AF_UNSPEC});
@@ -518,7 +733,7 @@ int NetlinkMonitor::Private::refillAll()
         err = err < 0 ? err : e;
     }
     if (err >= 0 || err == -NLE_DUMP_INTR) {
-        const int e = dumpInto(routeCache, RTM_GETROUTE, {AF_INET, AF_INET6});
+        const int e = dumpRoutes();
         err = err < 0 ? err : e;
     }
     return err;
@@ -539,8 +754,6 @@ void NetlinkMonitor::Private::start(bool live)
         int err = nl_cache_alloc_name("route/link", &linkCache);
         if (err >= 0)
             err = nl_cache_alloc_name("route/addr", &addrCache);
-        if (err >= 0)
-            err = nl_cache_alloc_name("route/route", &routeCache);
         if (err < 0) {
             fail(NetlinkMonitor::tr("Could not set up the netlink caches: %1.").arg(nlError(err)));
             return;
@@ -570,6 +783,13 @@ void NetlinkMonitor::Private::start(bool live)
         return;
     }
     setEventReceiveBuffer();
+    // Route messages are read by the hook, with no libnl cache (see
+    // kernelRoutes): the manager does not subscribe to them itself.
+    if (const int err = nl_socket_add_memberships(eventSock, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE, 0); err < 0) {
+        fail(NetlinkMonitor::tr("Could not subscribe to network changes (%1): %2.")
+                 .arg(QStringLiteral("routes"), nlError(err)));
+        return;
+    }
 
     struct CacheSpec
     {
@@ -580,7 +800,6 @@ void NetlinkMonitor::Private::start(bool live)
     const CacheSpec specs[] = {
         {"route/link", linkCallback, &linkCache},
         {"route/addr", addressCallback, &addrCache},
-        {"route/route", routeCallback, &routeCache},
     };
     for (const CacheSpec &spec : specs) {
         if (const int err = nl_cache_mngr_add(mngr, spec.name, spec.callback, this, spec.cache); err < 0) {
@@ -624,17 +843,18 @@ void NetlinkMonitor::Private::teardown()
     if (mngr) {
         nl_cache_mngr_free(mngr); // frees the caches it manages
         mngr = nullptr;
-        linkCache = addrCache = routeCache = nullptr;
+        linkCache = addrCache = nullptr;
     }
     if (ownCaches) {
-        for (nl_cache **cache : {&linkCache, &addrCache, &routeCache}) {
+        for (nl_cache **cache : {&linkCache, &addrCache}) {
             if (*cache)
                 nl_cache_free(*cache);
             *cache = nullptr;
         }
         ownCaches = false;
     }
-    linkCache = addrCache = routeCache = nullptr;
+    linkCache = addrCache = nullptr;
+    kernelRoutes.clear();
     if (eventSock) {
         nl_socket_free(eventSock);
         eventSock = nullptr;
@@ -740,6 +960,10 @@ int NetlinkMonitor::Private::onEventMessage(nl_msg *msg)
     if (discarding || resyncPending)
         return NL_SKIP; // a dump will tell
     nlmsghdr *nlh = nlmsg_hdr(msg);
+    if (nlh->nlmsg_type == RTM_NEWROUTE || nlh->nlmsg_type == RTM_DELROUTE) {
+        onRouteMessage(nlh);
+        return NL_SKIP; // no libnl cache follows routes
+    }
     if (nlh->nlmsg_type != RTM_NEWLINK && nlh->nlmsg_type != RTM_DELLINK)
         return NL_OK;
     if (!nlmsg_valid_hdr(nlh, sizeof(ifinfomsg)))
@@ -885,23 +1109,26 @@ QList<Address> NetlinkMonitor::Private::addressesOf(int ifindex) const
 
 QList<DefaultRoute> NetlinkMonitor::Private::computeDefaultRoutes() const
 {
+    // One DefaultRoute per nexthop: a multipath route is as many ways out,
+    // each through its own link (as `ip route` lists its nexthops). Dead
+    // nexthops are listed too, as `ip route` lists them.
     QList<DefaultRoute> out;
-    for (nl_object *obj = nl_cache_get_first(routeCache); obj; obj = nl_cache_get_next(obj)) {
-        auto *route = reinterpret_cast<rtnl_route *>(obj);
-        if (!isDefaultRoute(route) || rtnl_route_get_type(route) != RTN_UNICAST)
+    for (const KernelRoute &route : kernelRoutes) {
+        if (route.type != RTN_UNICAST)
             continue;
         DefaultRoute r;
-        r.family = rtnl_route_get_family(route);
-        r.metric = rtnl_route_get_priority(route);
-        r.table = rtnl_route_get_table(route);
-        if (rtnl_route_get_nnexthops(route) > 0) {
-            rtnl_nexthop *nh = rtnl_route_nexthop_n(route, 0);
-            r.gateway = ipString(rtnl_route_nh_get_gateway(nh));
-            r.oifIndex = rtnl_route_nh_get_ifindex(nh);
+        r.family = route.family;
+        r.metric = route.metric;
+        r.table = route.table;
+        if (route.hops.empty())
+            out.append(r);
+        for (const RouteHop &hop : route.hops) {
+            r.gateway = gatewayString(hop);
+            r.oifIndex = hop.oif;
+            out.append(r);
         }
-        out.append(r);
     }
-    std::sort(out.begin(), out.end(), [](const DefaultRoute &a, const DefaultRoute &b) {
+    std::stable_sort(out.begin(), out.end(), [](const DefaultRoute &a, const DefaultRoute &b) {
         return std::tie(a.family, a.table, a.metric, a.oifIndex, a.gateway)
             < std::tie(b.family, b.table, b.metric, b.oifIndex, b.gateway);
     });
@@ -964,17 +1191,16 @@ void NetlinkMonitor::Private::onLinkObject(rtnl_link *link, int action)
     if (next == *it)
         return;
     const bool wentDown = (it->flags & IFF_UP) && !(next.flags & IFF_UP);
+    const bool wentUp = !(it->flags & IFF_UP) && (next.flags & IFF_UP);
     *it = next;
     Q_EMIT q->linkChanged(*it);
     if (wentDown) {
         // The kernel flushes the IPv4 routes of a link that goes down
         // without telling anyone (IPv6 does send RTM_DELROUTE).
-        const bool removed = removeObjects(routeCache, [ifindex](nl_object *obj) {
-            auto *route = reinterpret_cast<rtnl_route *>(obj);
-            return rtnl_route_get_family(route) == AF_INET && allNexthopsVia(route, ifindex);
-        });
-        if (removed)
+        if (killIpv4Nexthops(ifindex))
             updateDefaultRoutes();
+    } else if (wentUp) {
+        reviveIpv4Nexthops(ifindex);
     }
 }
 
@@ -991,9 +1217,12 @@ void NetlinkMonitor::Private::dropLink(int ifindex, bool fromLinkCache)
     removeObjects(addrCache, [ifindex](nl_object *obj) {
         return rtnl_addr_get_ifindex(reinterpret_cast<rtnl_addr *>(obj)) == ifindex;
     });
-    const bool routesRemoved = removeObjects(routeCache, [ifindex](nl_object *obj) {
-        return allNexthopsVia(reinterpret_cast<rtnl_route *>(obj), ifindex);
-    });
+    // An IPv4 route goes with any of its nexthops; IPv6 keeps one route
+    // per nexthop.
+    const auto gone = std::remove_if(kernelRoutes.begin(), kernelRoutes.end(),
+                                     [ifindex](const KernelRoute &route) { return route.via(ifindex); });
+    const bool routesRemoved = gone != kernelRoutes.end();
+    kernelRoutes.erase(gone, kernelRoutes.end());
     if (links.remove(ifindex))
         Q_EMIT q->linkRemoved(ifindex);
     if (routesRemoved)
@@ -1029,24 +1258,25 @@ void NetlinkMonitor::Private::onAddressObject(rtnl_addr *addr, int action)
     if (action == NL_ACT_DEL && rtnl_addr_get_family(addr) == AF_INET) {
         // Silent IPv4 route flushes again: all routes of a link that lost
         // its last IPv4 address, and routes whose source address went away.
-        if (!hasIpv4Address(ifindex)) {
-            routesRemoved |= removeObjects(routeCache, [ifindex](nl_object *obj) {
-                auto *route = reinterpret_cast<rtnl_route *>(obj);
-                return rtnl_route_get_family(route) == AF_INET && allNexthopsVia(route, ifindex);
-            });
-        }
+        if (!hasIpv4Address(ifindex))
+            routesRemoved |= killIpv4Nexthops(ifindex);
         nl_addr *local = rtnl_addr_get_local(addr);
         if (local && nl_addr_get_len(local) == 4) {
             const QByteArray raw(static_cast<const char *>(nl_addr_get_binary_addr(local)), 4);
             if (!ipv4AddressExists(raw)) {
-                routesRemoved |= removeObjects(routeCache, [local](nl_object *obj) {
-                    auto *route = reinterpret_cast<rtnl_route *>(obj);
-                    nl_addr *src = rtnl_route_get_pref_src(route);
-                    return rtnl_route_get_family(route) == AF_INET && src && nl_addr_get_len(src) == 4
-                        && memcmp(nl_addr_get_binary_addr(src), nl_addr_get_binary_addr(local), 4) == 0;
+                // fib_sync_down_addr(): in the table of the link's
+                // addresses only (main, as long as there is no VRF).
+                const auto gone = std::remove_if(kernelRoutes.begin(), kernelRoutes.end(), [&raw](const KernelRoute &r) {
+                    return r.family == AF_INET && r.table == RT_TABLE_MAIN && r.prefsrc == raw;
                 });
+                routesRemoved |= gone != kernelRoutes.end();
+                kernelRoutes.erase(gone, kernelRoutes.end());
             }
         }
+    } else if (action != NL_ACT_DEL && rtnl_addr_get_family(addr) == AF_INET) {
+        auto link = links.constFind(ifindex);
+        if (link != links.cend() && (link->flags & IFF_UP))
+            reviveIpv4Nexthops(ifindex);
     }
     auto it = links.find(ifindex);
     if (it != links.end()) {
@@ -1060,10 +1290,143 @@ void NetlinkMonitor::Private::onAddressObject(rtnl_addr *addr, int action)
         updateDefaultRoutes();
 }
 
-void NetlinkMonitor::Private::onRouteObject(rtnl_route *route, int)
+bool NetlinkMonitor::Private::killIpv4Nexthops(int ifindex)
 {
-    if (isDefaultRoute(route))
-        updateDefaultRoutes();
+    // fib_sync_down_dev(): the nexthops through the link die, and a route
+    // goes when all its nexthops are dead.
+    bool removed = false;
+    for (auto it = kernelRoutes.begin(); it != kernelRoutes.end();) {
+        bool through = false;
+        if (it->family == AF_INET) {
+            for (RouteHop &hop : it->hops) {
+                if (hop.oif == ifindex) {
+                    hop.dead = true;
+                    through = true;
+                }
+            }
+        }
+        const bool allDead = std::all_of(it->hops.cbegin(), it->hops.cend(), [](const RouteHop &h) { return h.dead; });
+        if (through && allDead) {
+            it = kernelRoutes.erase(it);
+            removed = true;
+        } else {
+            ++it;
+        }
+    }
+    return removed;
+}
+
+void NetlinkMonitor::Private::reviveIpv4Nexthops(int ifindex)
+{
+    // fib_sync_up(): a link up again (or given an address) brings the dead
+    // nexthops through it back, in the multipath routes that survived.
+    for (KernelRoute &route : kernelRoutes) {
+        if (route.family != AF_INET)
+            continue;
+        for (RouteHop &hop : route.hops) {
+            if (hop.oif == ifindex)
+                hop.dead = false;
+        }
+    }
+}
+
+void NetlinkMonitor::Private::onRouteMessage(nlmsghdr *nlh)
+{
+    std::optional<KernelRoute> route = parseDefaultRoute(nlh);
+    if (!route)
+        return;
+    if (nlh->nlmsg_type == RTM_DELROUTE)
+        deleteRoute(*route);
+    else
+        addRoute(std::move(*route), nlh->nlmsg_flags);
+    updateDefaultRoutes();
+}
+
+// Where the kernel puts a new route, told by the flags of its notification
+// (fib_table_insert(), fib6_add_rt2node()).
+void NetlinkMonitor::Private::addRoute(KernelRoute route, int nlmsgFlags)
+{
+    auto groupBegin = [this](const KernelRoute &r) {
+        return std::find_if(kernelRoutes.begin(), kernelRoutes.end(), [&r](const KernelRoute &o) { return o.sameGroup(r); });
+    };
+    auto groupEnd = [this](const KernelRoute &r) {
+        auto last = std::find_if(kernelRoutes.rbegin(), kernelRoutes.rend(), [&r](const KernelRoute &o) { return o.sameGroup(r); });
+        return last == kernelRoutes.rend() ? kernelRoutes.end() : last.base();
+    };
+    auto existing = [this](const KernelRoute &r) {
+        return std::find_if(kernelRoutes.begin(), kernelRoutes.end(), [&r](const KernelRoute &o) { return o.sameRoute(r); });
+    };
+
+    if (route.family == AF_INET) {
+        // A route we hold already: a notification about it (flags,
+        // offload), not a new one.
+        if (auto it = existing(route); it != kernelRoutes.end()) {
+            *it = std::move(route);
+            return;
+        }
+        const auto first = groupBegin(route);
+        if ((nlmsgFlags & NLM_F_REPLACE) && first != kernelRoutes.end())
+            *first = std::move(route); // the first of the group, without a RTM_DELROUTE for it
+        else if ((nlmsgFlags & NLM_F_APPEND) || first == kernelRoutes.end())
+            kernelRoutes.insert(groupEnd(route), std::move(route));
+        else
+            kernelRoutes.insert(first, std::move(route)); // prepended
+        return;
+    }
+
+    // IPv6: a message about a multipath route lists all its nexthops, old
+    // and new.
+    std::vector<KernelRoute> perHop = perNexthop(route);
+    // Indexes: insertions and erasures move the elements.
+    const auto npos = size_t(-1);
+    size_t position = npos;
+    if (nlmsgFlags & NLM_F_REPLACE) {
+        const KernelRoute &key = perHop.front();
+        if (key.ecmpCapable()) {
+            // Replacing a route that can be part of a multipath route
+            // replaces that whole multipath route.
+            for (size_t i = 0; i < kernelRoutes.size();) {
+                if (kernelRoutes[i].sameGroup(key) && kernelRoutes[i].ecmpCapable()) {
+                    kernelRoutes.erase(kernelRoutes.begin() + qptrdiff(i));
+                    position = std::min(position, i);
+                } else {
+                    ++i;
+                }
+            }
+        } else {
+            // Otherwise the route itself (a notification about it), or
+            // the first route of the group that cannot be multipath.
+            auto it = existing(key);
+            if (it == kernelRoutes.end()) {
+                it = std::find_if(kernelRoutes.begin(), kernelRoutes.end(),
+                                  [&key](const KernelRoute &o) { return o.sameGroup(key) && !o.ecmpCapable(); });
+            }
+            if (it != kernelRoutes.end()) {
+                position = size_t(it - kernelRoutes.begin());
+                kernelRoutes.erase(it);
+            }
+        }
+    }
+    for (KernelRoute &one : perHop) {
+        if (auto it = existing(one); it != kernelRoutes.end()) {
+            *it = std::move(one);
+            continue;
+        }
+        const auto at = position != npos ? kernelRoutes.begin() + qptrdiff(position) : groupEnd(one);
+        position = size_t(kernelRoutes.insert(at, std::move(one)) - kernelRoutes.begin()) + 1;
+    }
+}
+
+void NetlinkMonitor::Private::deleteRoute(const KernelRoute &route)
+{
+    // IPv6: one nexthop, or all those of a multipath route at once. Routes
+    // not found went with their link already (dropLink()).
+    for (const KernelRoute &one : route.family == AF_INET6 ? perNexthop(route) : std::vector<KernelRoute>{route}) {
+        auto it = std::find_if(kernelRoutes.begin(), kernelRoutes.end(),
+                               [&one](const KernelRoute &o) { return o.sameRoute(one); });
+        if (it != kernelRoutes.end())
+            kernelRoutes.erase(it);
+    }
 }
 
 NetlinkMonitor::NetlinkMonitor(QObject *parent)

@@ -52,6 +52,9 @@ Q_SIGNALS:
     // linkChanged() with the new address list.
     void linkChanged(const Passerelle::Link &link);
     void linkRemoved(int ifindex);
+    // The unicast default routes of every table, both families, sorted. A
+    // multipath (ECMP) route gives one DefaultRoute per nexthop, each with
+    // its own link, as does the same default through two links.
     void defaultRoutesChanged(const QList<Passerelle::DefaultRoute> &routes);
     // The kernel dropped messages (or one came truncated); a re-dump is
     // scheduled. Once per re-dump: overruns in a burst are coalesced.

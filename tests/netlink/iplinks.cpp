@@ -163,8 +163,6 @@ QList<DefaultRoute> defaultRoutes(const NetnsFixture &fixture, const QString &ns
                 continue;
             DefaultRoute r;
             r.family = family;
-            r.gateway = o[QLatin1String("gateway")].toString();
-            r.oifIndex = byName.value(o[QLatin1String("dev")].toString());
             r.metric = quint32(o[QLatin1String("metric")].toInteger());
             const QJsonValue table = o[QLatin1String("table")];
             if (table.isUndefined() || table.toString() == QLatin1String("main"))
@@ -175,7 +173,15 @@ QList<DefaultRoute> defaultRoutes(const NetnsFixture &fixture, const QString &ns
                 r.table = 253;
             else
                 r.table = table.isString() ? table.toString().toUInt() : quint32(table.toInteger());
-            out.append(r);
+            // A multipath route: one DefaultRoute per nexthop, dead ones included.
+            const QJsonArray nexthops = o[QLatin1String("nexthops")].toArray();
+            for (const QJsonValue &hop : nexthops.isEmpty() ? QJsonArray{o} : nexthops) {
+                r.gateway = hop[QLatin1String("gateway")].toString();
+                if (r.gateway.isEmpty())
+                    r.gateway = hop[QLatin1String("via")][QLatin1String("host")].toString();
+                r.oifIndex = byName.value(hop[QLatin1String("dev")].toString());
+                out.append(r);
+            }
         }
     }
     return normalized(out);

@@ -15,7 +15,8 @@ using LinkMap = QMap<int, Passerelle::Link>;
 
 // `ip -j -d link show` and `ip -j addr show` in NS.
 LinkMap links(const NetnsFixture &fixture, const QString &ns);
-// Unicast default routes of every table, both families, from `ip -j route show table all`.
+// Unicast default routes of every table, both families, from `ip -j route show table all`;
+// a multipath route gives one per nexthop.
 QList<Passerelle::DefaultRoute> defaultRoutes(const NetnsFixture &fixture, const QString &ns);
 
 // Addresses in a fixed order, so lists built in any order compare equal.

@@ -170,6 +170,8 @@ private Q_SLOTS:
     void churn();
     void overrun();
     void netnsIds();
+    void defaultRoutes_data();
+    void defaultRoutes();
 
 private:
     // `ip -n NS -batch`, failing the test with ip's message.
@@ -671,6 +673,198 @@ void TestNetlinkMonitor::netnsIds()
     worker.join();
     QVERIFY(dropped);
     QCOMPARE(unprivileged, va.peerNetnsId);
+}
+
+// 6. Default routes that differ only in their link, nexthops or place: the
+// helper moves a default route from one link to another by appending the
+// copy next to it, same metric, then deleting the original. After each
+// step, once the monitor has read it, its default routes are iproute2's.
+// IPv4 keeps a multipath route as one route, IPv6 as one per nexthop
+// (`ip -6 route` shows them merged); either way each nexthop is reported
+// as a DefaultRoute of its own, with its own link.
+void TestNetlinkMonitor::defaultRoutes_data()
+{
+    QTest::addColumn<QStringList>("steps");
+    // What is left at the end, as "family gateway link metric table" ("-": no gateway).
+    QTest::addColumn<QStringList>("final");
+
+    const QString addA = QStringLiteral("route add default via 192.0.2.1 dev va");
+    const QString appendB = QStringLiteral("route append default via 192.0.2.1 dev vb");
+    const QString add6A = QStringLiteral("route add default via 2001:db8::1 dev va metric 1024");
+    const QString append6B = QStringLiteral("route append default via 2001:db8::1 dev vb metric 1024");
+
+    QTest::newRow("same metric on two links, delete first")
+        << QStringList{addA, appendB, QStringLiteral("route del default via 192.0.2.1 dev va")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 254")};
+    QTest::newRow("same metric on two links, delete second")
+        << QStringList{addA, appendB, QStringLiteral("route del default via 192.0.2.1 dev vb")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 va 0 254")};
+    QTest::newRow("same metric, prepended, delete first")
+        << QStringList{addA, QStringLiteral("route prepend default via 192.0.2.1 dev vb"),
+                       QStringLiteral("route del default via 192.0.2.1 dev va")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 254")};
+    // IPv4 replaces the first route of the group, whichever its link.
+    QTest::newRow("same metric, prepended, replace")
+        << QStringList{addA, QStringLiteral("route prepend default via 192.0.2.1 dev vb"),
+                       QStringLiteral("route replace default via 192.0.2.2 dev va")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 va 0 254"), QStringLiteral("inet 192.0.2.2 va 0 254")};
+    QTest::newRow("metric change")
+        << QStringList{QStringLiteral("route add default via 192.0.2.1 dev va metric 100"),
+                       QStringLiteral("route append default via 192.0.2.1 dev vb metric 100"),
+                       QStringLiteral("route add default via 192.0.2.1 dev vb metric 50"),
+                       QStringLiteral("route del default via 192.0.2.1 dev vb metric 100"),
+                       QStringLiteral("route del default via 192.0.2.1 dev va metric 100")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 50 254")};
+    QTest::newRow("replace")
+        << QStringList{addA, appendB, QStringLiteral("route replace default via 192.0.2.2 dev vb"),
+                       QStringLiteral("route replace default via 192.0.2.3 dev va"),
+                       QStringLiteral("route del default via 192.0.2.1 dev vb")}
+        << QStringList{QStringLiteral("inet 192.0.2.3 va 0 254")};
+    QTest::newRow("replace an unreachable default")
+        << QStringList{QStringLiteral("route add unreachable default metric 5"),
+                       QStringLiteral("route append default via 192.0.2.1 dev va metric 5"),
+                       QStringLiteral("route replace default via 192.0.2.2 dev vb metric 5")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 va 5 254"), QStringLiteral("inet 192.0.2.2 vb 5 254")};
+    QTest::newRow("same route in two tables")
+        << QStringList{QStringLiteral("route add default via 192.0.2.1 dev va table 100"),
+                       QStringLiteral("route append default via 192.0.2.1 dev vb table 100"), addA,
+                       QStringLiteral("route del default via 192.0.2.1 dev va table 100")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 va 0 254"), QStringLiteral("inet 192.0.2.1 vb 0 100")};
+    // The kernel flushes these IPv4 routes without a message.
+    QTest::newRow("link down, same metric on the other link")
+        << QStringList{addA, appendB, QStringLiteral("route add default via 192.0.2.1 dev va table 100"),
+                       QStringLiteral("link set va down"), QStringLiteral("link set va up")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 254")};
+    QTest::newRow("last address removed")
+        << QStringList{addA, appendB, QStringLiteral("addr del 192.0.2.10/24 dev va")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 254")};
+    // Only in the main table: the table of the link's address.
+    QTest::newRow("source address removed")
+        << QStringList{QStringLiteral("addr add 192.0.2.20/24 dev va"),
+                       QStringLiteral("route add default via 192.0.2.1 dev vb src 192.0.2.20"),
+                       QStringLiteral("route append default via 192.0.2.1 dev vb"),
+                       QStringLiteral("route add default via 192.0.2.1 dev vb src 192.0.2.20 table 100"),
+                       QStringLiteral("addr del 192.0.2.20/24 dev va")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 100"), QStringLiteral("inet 192.0.2.1 vb 0 254")};
+    // A multipath IPv4 route stays while one of its nexthops lives.
+    QTest::newRow("ipv4 multipath, links down")
+        << QStringList{QStringLiteral("route add default metric 7 nexthop via 192.0.2.1 dev va nexthop via 192.0.2.1 dev vb"),
+                       QStringLiteral("link set va down"), QStringLiteral("link set va up"),
+                       QStringLiteral("link set vb down"), QStringLiteral("link set va down")}
+        << QStringList{};
+    QTest::newRow("ipv4 multipath, link deleted")
+        << QStringList{QStringLiteral("route add default metric 7 nexthop via 192.0.2.1 dev va nexthop via 192.0.2.1 dev vb"),
+                       addA, QStringLiteral("link del vb")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 va 0 254")};
+    QTest::newRow("ipv4 through an ipv6 gateway")
+        << QStringList{QStringLiteral("-4 route add default via inet6 2001:db8::1 dev va"), appendB,
+                       QStringLiteral("route del default via 192.0.2.1 dev vb")}
+        << QStringList{QStringLiteral("inet 2001:db8::1 va 0 254")};
+    QTest::newRow("ipv6 ecmp, delete first")
+        << QStringList{add6A, append6B, QStringLiteral("route del default via 2001:db8::1 dev va metric 1024")}
+        << QStringList{QStringLiteral("inet6 2001:db8::1 vb 1024 254")};
+    QTest::newRow("ipv6 ecmp, delete all")
+        << QStringList{add6A, append6B, QStringLiteral("route append default via 2001:db8::2 dev vb metric 1024"),
+                       QStringLiteral("-6 route del default metric 1024")}
+        << QStringList{};
+    // IPv6 replaces a whole multipath route.
+    QTest::newRow("ipv6 ecmp, replaced")
+        << QStringList{add6A, append6B, QStringLiteral("route replace default via 2001:db8::3 dev va metric 1024")}
+        << QStringList{QStringLiteral("inet6 2001:db8::3 va 1024 254")};
+    // Routes without a gateway are not part of a multipath route.
+    QTest::newRow("ipv6 device route next to ecmp")
+        << QStringList{add6A, append6B, QStringLiteral("-6 route append default dev vb metric 1024"),
+                       QStringLiteral("-6 route replace default dev va metric 1024"),
+                       QStringLiteral("route del default via 2001:db8::1 dev va metric 1024")}
+        << QStringList{QStringLiteral("inet6 - va 1024 254"), QStringLiteral("inet6 2001:db8::1 vb 1024 254")};
+    // A dead nexthop stays in its multipath route until all are dead.
+    QTest::newRow("ipv6 ecmp, links down")
+        << QStringList{add6A, append6B, QStringLiteral("route add default via 2001:db8::1 dev va metric 2000"),
+                       QStringLiteral("link set va down"), QStringLiteral("link set va up"),
+                       QStringLiteral("link set va down"), QStringLiteral("link set vb down")}
+        << QStringList{};
+    QTest::newRow("both families, delete first")
+        << QStringList{addA, add6A, appendB, append6B, QStringLiteral("route del default via 192.0.2.1 dev va"),
+                       QStringLiteral("route del default via 2001:db8::1 dev va metric 1024")}
+        << QStringList{QStringLiteral("inet 192.0.2.1 vb 0 254"), QStringLiteral("inet6 2001:db8::1 vb 1024 254")};
+}
+
+void TestNetlinkMonitor::defaultRoutes()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QStringList, final);
+    const QString lab = newNamespace(QStringLiteral("lab"), true);
+    QVERIFY(!lab.isEmpty());
+    // Two links in one subnet, as a host port and the bridge that takes
+    // its place; mk0 only marks how far the monitor has read.
+    QVERIFY(batch(lab, {
+        QStringLiteral("link add va type veth peer name vap"),
+        QStringLiteral("link add vb type veth peer name vbp"),
+        QStringLiteral("link add mk0 type bridge"),
+        QStringLiteral("link set vap up"),
+        QStringLiteral("link set vbp up"),
+        QStringLiteral("link set va up"),
+        QStringLiteral("link set vb up"),
+        QStringLiteral("addr add 192.0.2.10/24 dev va"),
+        QStringLiteral("addr add 192.0.2.11/24 dev vb"),
+        QStringLiteral("addr add 2001:db8::10/64 dev va"),
+        QStringLiteral("addr add 2001:db8::11/64 dev vb"),
+    }));
+
+    m_live = std::make_unique<LiveMonitor>();
+    Recorder &rec = m_live->recorder;
+    QTRY_COMPARE_WITH_TIMEOUT(rec.snapshots, 1, 10000);
+    const int marker = rec.byName(QStringLiteral("mk0")).ifindex;
+    QVERIFY(marker > 0);
+    QVERIFY(rec.routes.isEmpty());
+
+    // Messages arrive in the kernel's order on the monitor's one socket:
+    // once it reports the marker's new MTU, it has read every step before.
+    int mtu = 1400;
+    auto seenAll = [&] {
+        ++mtu;
+        QString error;
+        if (!m_fx->ip(lab, {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("mk0"), QStringLiteral("mtu"),
+                            QString::number(mtu)}, &error)) {
+            qWarning("marker: %s", qPrintable(error));
+            return false;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        while (rec.links.value(marker).mtu != mtu && timer.elapsed() < 5000)
+            QTest::qWait(5);
+        return rec.links.value(marker).mtu == mtu;
+    };
+
+    for (const QString &step : std::as_const(steps)) {
+        QVERIFY(ipIn(lab, qPrintable(step)));
+        QVERIFY(seenAll());
+        const QList<DefaultRoute> got = IpLinks::normalized(rec.routes);
+        const QList<DefaultRoute> want = IpLinks::defaultRoutes(*m_fx, lab);
+        QVERIFY2(got == want, qPrintable(QStringLiteral("after \"%1\":\n    monitor %2\n    ip      %3")
+                                             .arg(step, IpLinks::describe(got), IpLinks::describe(want))));
+    }
+
+    // The rows test what they say they do.
+    QStringList left;
+    for (const DefaultRoute &r : std::as_const(rec.routes)) {
+        left << QStringLiteral("%1 %2 %3 %4 %5")
+                    .arg(r.family == AF_INET ? QStringLiteral("inet") : QStringLiteral("inet6"),
+                         r.gateway.isEmpty() ? QStringLiteral("-") : r.gateway, rec.links.value(r.oifIndex).name)
+                    .arg(r.metric)
+                    .arg(r.table);
+    }
+    left.sort();
+    final.sort();
+    QCOMPARE(left, final);
+    // All of it incremental, and what a fresh dump says.
+    QCOMPARE(rec.snapshots, 1);
+    QCOMPARE(rec.overruns, 0);
+    const Dump fresh = oneShot();
+    QVERIFY2(fresh.error.isEmpty(), qPrintable(fresh.error));
+    QVERIFY2(IpLinks::normalized(fresh.routes) == IpLinks::normalized(rec.routes),
+             qPrintable(IpLinks::describe(fresh.routes)));
+    QVERIFY(rec.failures.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestNetlinkMonitor)
