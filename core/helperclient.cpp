@@ -11,6 +11,7 @@ HelperClient::HelperClient(const QDBusConnection &bus)
     : m_bus(bus)
     , m_proxy(std::make_unique<HelperProxy>(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, m_bus))
 {
+    registerHelperTypes();
     m_proxy->setTimeout(CallTimeoutMs);
 }
 
@@ -30,34 +31,71 @@ QDBusPendingReply<QStringList> HelperClient::capabilities()
     return m_proxy->GetCapabilities();
 }
 
-QDBusPendingCall HelperClient::createBridge(const QString &name, bool stp)
+QDBusPendingReply<QString> HelperClient::createBridge(const QString &name, bool stp, uint confirmTimeout)
 {
-    return m_proxy->CreateBridge(name, stp);
+    return m_proxy->CreateBridge(name, stp, confirmTimeout);
 }
 
-QDBusPendingCall HelperClient::deleteBridge(const QString &name)
+QDBusPendingReply<QString> HelperClient::deleteBridge(const QString &name, uint confirmTimeout)
 {
-    return m_proxy->DeleteBridge(name);
+    return m_proxy->DeleteBridge(name, confirmTimeout);
 }
 
-QDBusPendingCall HelperClient::addPort(const QString &bridge, const QString &port)
+QDBusPendingReply<QString> HelperClient::addPort(const QString &bridge, const QString &port, uint confirmTimeout)
 {
-    return m_proxy->AddPort(bridge, port);
+    return m_proxy->AddPort(bridge, port, confirmTimeout);
 }
 
-QDBusPendingCall HelperClient::removePort(const QString &bridge, const QString &port)
+QDBusPendingReply<QString> HelperClient::removePort(const QString &bridge, const QString &port, uint confirmTimeout)
 {
-    return m_proxy->RemovePort(bridge, port);
+    return m_proxy->RemovePort(bridge, port, confirmTimeout);
 }
 
-QDBusPendingCall HelperClient::setLinkUp(const QString &name, bool up)
+QDBusPendingReply<QString> HelperClient::setLinkUp(const QString &name, bool up, uint confirmTimeout)
 {
-    return m_proxy->SetLinkUp(name, up);
+    return m_proxy->SetLinkUp(name, up, confirmTimeout);
 }
 
-QDBusPendingCall HelperClient::setStp(const QString &bridge, bool on)
+QDBusPendingReply<QString> HelperClient::setStp(const QString &bridge, bool on, uint confirmTimeout)
 {
-    return m_proxy->SetStp(bridge, on);
+    return m_proxy->SetStp(bridge, on, confirmTimeout);
+}
+
+QDBusPendingReply<QString> HelperClient::bridgePort(const QString &bridge, const QString &port, bool moveAddresses,
+                                                    bool stp, uint confirmTimeout)
+{
+    return m_proxy->BridgePort(bridge, port, moveAddresses, stp, confirmTimeout);
+}
+
+QDBusPendingCall HelperClient::confirm(const QString &transaction)
+{
+    return m_proxy->Confirm(transaction);
+}
+
+QDBusPendingCall HelperClient::revert(const QString &transaction)
+{
+    return m_proxy->Revert(transaction);
+}
+
+QDBusPendingCall HelperClient::setConfirmTimeout(const QString &transaction, uint seconds)
+{
+    return m_proxy->SetConfirmTimeout(transaction, seconds);
+}
+
+QDBusPendingReply<HelperPendingList> HelperClient::pending()
+{
+    return m_proxy->GetPending();
+}
+
+QDBusPendingReply<HelperPlan> HelperClient::planBridgePort(const QString &bridge, const QString &port,
+                                                           bool moveAddresses, bool stp)
+{
+    return m_proxy->PlanBridgePort(bridge, port, moveAddresses, stp);
+}
+
+QDBusPendingReply<HelperPlan> HelperClient::plan(const QString &method, const QStringList &arguments)
+{
+    return m_proxy->Plan(method, arguments);
 }
 
 std::optional<HelperFailure> HelperClient::failureOf(const QDBusPendingCall &finished)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "helpererrors.h"
+#include "helpertypes.h"
 
 #include <QDBusConnection>
 #include <QDBusPendingCall>
@@ -34,13 +35,32 @@ public:
     std::optional<HelperFailure> connectionFailure() const;
 
     QDBusPendingReply<QStringList> capabilities();
-    QDBusPendingCall createBridge(const QString &name, bool stp);
-    QDBusPendingCall deleteBridge(const QString &name);
+
+    // The changing calls answer with the transaction's handle. CONFIRMTIMEOUT
+    // 0 asks for no confirmation (the helper imposes one when the change
+    // touches the default route's link or a remote session's).
+    QDBusPendingReply<QString> createBridge(const QString &name, bool stp, uint confirmTimeout = 0);
+    QDBusPendingReply<QString> deleteBridge(const QString &name, uint confirmTimeout = 0);
     // Makes PORT a port of BRIDGE as it is: its addresses and routes stay on it.
-    QDBusPendingCall addPort(const QString &bridge, const QString &port);
-    QDBusPendingCall removePort(const QString &bridge, const QString &port);
-    QDBusPendingCall setLinkUp(const QString &name, bool up);
-    QDBusPendingCall setStp(const QString &bridge, bool on);
+    QDBusPendingReply<QString> addPort(const QString &bridge, const QString &port, uint confirmTimeout = 0);
+    QDBusPendingReply<QString> removePort(const QString &bridge, const QString &port, uint confirmTimeout = 0);
+    QDBusPendingReply<QString> setLinkUp(const QString &name, bool up, uint confirmTimeout = 0);
+    QDBusPendingReply<QString> setStp(const QString &bridge, bool on, uint confirmTimeout = 0);
+    // "Bridge PORT into BRIDGE": creates BRIDGE when missing, moves PORT's
+    // addresses and routes onto it when MOVEADDRESSES, enslaves PORT.
+    QDBusPendingReply<QString> bridgePort(const QString &bridge, const QString &port, bool moveAddresses, bool stp,
+                                          uint confirmTimeout = 0);
+
+    QDBusPendingCall confirm(const QString &transaction);
+    QDBusPendingCall revert(const QString &transaction);
+    QDBusPendingCall setConfirmTimeout(const QString &transaction, uint seconds);
+    QDBusPendingReply<HelperPendingList> pending();
+    QDBusPendingReply<HelperPlan> planBridgePort(const QString &bridge, const QString &port, bool moveAddresses,
+                                                 bool stp);
+    QDBusPendingReply<HelperPlan> plan(const QString &method, const QStringList &arguments);
+
+    // The proxy itself, for its TransactionChanged signal.
+    HelperProxy *proxy() const { return m_proxy.get(); }
 
     // The failure of a finished call, with the helper's parameters; nullopt on success.
     static std::optional<HelperFailure> failureOf(const QDBusPendingCall &finished);

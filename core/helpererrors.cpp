@@ -8,7 +8,7 @@ namespace Passerelle {
 namespace {
 
 // Part of the D-Bus contract: never rename one.
-constexpr std::array<std::pair<HelperError, const char *>, 12> errorNames{{
+constexpr std::array<std::pair<HelperError, const char *>, 14> errorNames{{
     {HelperError::NotAuthorized, "org.passerelle.Error.NotAuthorized"},
     {HelperError::InvalidName, "org.passerelle.Error.InvalidName"},
     {HelperError::NoSuchLink, "org.passerelle.Error.NoSuchLink"},
@@ -21,6 +21,8 @@ constexpr std::array<std::pair<HelperError, const char *>, 12> errorNames{{
     {HelperError::InContainerNamespace, "org.passerelle.Error.InContainerNamespace"},
     {HelperError::Busy, "org.passerelle.Error.Busy"},
     {HelperError::Failed, "org.passerelle.Error.Failed"},
+    {HelperError::NoSuchTransaction, "org.passerelle.Error.NoSuchTransaction"},
+    {HelperError::InvalidArgument, "org.passerelle.Error.InvalidArgument"},
 }};
 
 constexpr std::array<std::pair<InvalidNameReason, const char *>, 6> reasonKeys{{

@@ -25,6 +25,8 @@ enum class HelperError {
     InContainerNamespace,
     Busy,
     Failed,
+    NoSuchTransaction,
+    InvalidArgument,
 };
 
 // "org.passerelle.Error.NotAuthorized", ...

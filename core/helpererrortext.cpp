@@ -82,7 +82,17 @@ QString HelperErrorText::sentence(const HelperFailure &failure)
         case HelperError::InContainerNamespace:
             return tr("%1 is inside a container's network namespace").arg(p0);
         case HelperError::Busy:
+            if (p.value(0) == QLatin1String("transaction"))
+                return tr("another change is being made or waits for confirmation; try again once it is over");
             return tr("the helper is busy with other requests from this program; try again");
+        case HelperError::NoSuchTransaction:
+            return tr("no change of yours with the handle \"%1\" waits for confirmation").arg(p0);
+        case HelperError::InvalidArgument:
+            if (p.value(0) == QLatin1String("confirmTimeout") || p.value(0) == QLatin1String("seconds"))
+                return tr("%1 seconds is not a valid confirmation time (1 to 3600)").arg(p1);
+            if (p.value(0) == QLatin1String("method"))
+                return tr("the helper has no change called \"%1\"").arg(p1);
+            return tr("the arguments given for \"%1\" are not valid").arg(p1);
         case HelperError::Failed:
             if (!p.value(2).isEmpty())
                 return tr("the change failed: %1").arg(p.value(2));

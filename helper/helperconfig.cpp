@@ -19,6 +19,7 @@ constexpr IntKey intKeys[] = {
     {"idle-timeout", &HelperConfig::idleTimeoutSeconds, 0, 24 * 3600},
     {"authorization-timeout", &HelperConfig::authorizationTimeoutSeconds, 1, 3600},
     {"max-pending-per-caller", &HelperConfig::maxPendingPerCaller, 1, 64},
+    {"confirm-timeout", &HelperConfig::confirmTimeoutSeconds, 1, 3600},
 };
 
 } // namespace
@@ -26,6 +27,11 @@ constexpr IntKey intKeys[] = {
 QString HelperConfig::defaultPath()
 {
     return QStringLiteral(PASSERELLE_HELPER_CONFIG);
+}
+
+QString HelperConfig::defaultStateDirectory()
+{
+    return QStringLiteral(PASSERELLE_STATE_DIR);
 }
 
 bool HelperConfig::load(const QString &path, bool explicitPath, HelperConfig *config, QString *error,
@@ -51,6 +57,15 @@ bool HelperConfig::load(const QString &path, bool explicitPath, HelperConfig *co
     settings.beginGroup(QStringLiteral("helper"));
     const QStringList keys = settings.childKeys();
     for (const QString &key : keys) {
+        if (key == QLatin1String("state-dir")) {
+            const QString dir = settings.value(key).toString().trimmed();
+            if (dir.startsWith(QLatin1Char('/')) && !dir.contains(QLatin1String("/../")) && !dir.endsWith(QLatin1String("/..")))
+                config->stateDirectory = dir;
+            else
+                warnings->append(QStringLiteral("%1: [helper] state-dir must be an absolute path; using %2")
+                                     .arg(path, config->stateDirectory));
+            continue;
+        }
         const IntKey *known = nullptr;
         for (const IntKey &k : intKeys) {
             if (key == QLatin1String(k.key))

@@ -18,8 +18,14 @@ struct HelperConfig
     int authorizationTimeoutSeconds = 240;
     // Calls one bus name may have waiting for authorization at once.
     int maxPendingPerCaller = 4;
+    // Seconds a change touching the default route's link or a remote
+    // session's waits for confirmation when the client asked for none.
+    int confirmTimeoutSeconds = 60;
+    // Root's folder for the transaction journal and lock (state-dir=).
+    QString stateDirectory = defaultStateDirectory();
 
     static QString defaultPath();
+    static QString defaultStateDirectory();
 
     // Reads PATH. A missing default file gives the defaults; a missing file
     // named explicitly, or one that cannot be parsed, is an error. Unknown

@@ -2,15 +2,20 @@
 // adaptor generated from resources/org.passerelle.Helper1.xml.
 //
 // Every changing call goes the same way: authorize the sender of the
-// message with polkit (before its arguments are looked at), validate the
-// names, check the operation against a fresh snapshot of the links, apply
-// it, reply. The reply is delayed while polkit answers, so the helper keeps
-// serving other callers meanwhile. After the configured idle time without a
-// call in progress it releases its name and asks to quit.
+// message with polkit (before its arguments are looked at), then hand the
+// operation to the TransactionRunner (names validated, planned on a fresh
+// snapshot, journaled, applied, confirmed or undone) and reply with the
+// transaction's handle. Confirm, Revert and SetConfirmTimeout are authorized
+// the same way and only act on a transaction of the caller's own user. The
+// reply is delayed while polkit answers, so the helper keeps serving other
+// callers meanwhile. After the configured idle time without a call in
+// progress or a change waiting for confirmation it releases its name and
+// asks to quit.
 #pragma once
 
 #include "helperconfig.h"
 #include "helpererrors.h"
+#include "helpertypes.h"
 #include "operation.h"
 
 #include <QDBusConnection>
@@ -20,11 +25,13 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <optional>
 
 namespace Passerelle {
 
 class PolkitAuthorizer;
+class TransactionRunner;
 
 class HelperService : public QObject, protected QDBusContext
 {
@@ -41,22 +48,39 @@ public:
     QString version() const;
 
     // The methods of org.passerelle.Helper1, called by the adaptor.
+    // The changing ones answer with a delayed reply; their return value is
+    // never sent.
     QStringList GetCapabilities();
-    void CreateBridge(const QString &name, bool stp);
-    void DeleteBridge(const QString &name);
-    void AddPort(const QString &bridge, const QString &port);
-    void RemovePort(const QString &bridge, const QString &port);
-    void SetLinkUp(const QString &name, bool up);
-    void SetStp(const QString &bridge, bool on);
+    QString CreateBridge(const QString &name, bool stp, uint confirmTimeout);
+    QString DeleteBridge(const QString &name, uint confirmTimeout);
+    QString AddPort(const QString &bridge, const QString &port, uint confirmTimeout);
+    QString RemovePort(const QString &bridge, const QString &port, uint confirmTimeout);
+    QString SetLinkUp(const QString &name, bool up, uint confirmTimeout);
+    QString SetStp(const QString &bridge, bool on, uint confirmTimeout);
+    QString BridgePort(const QString &bridge, const QString &port, bool moveAddresses, bool stp, uint confirmTimeout);
+    void Confirm(const QString &transaction);
+    void Revert(const QString &transaction);
+    void SetConfirmTimeout(const QString &transaction, uint seconds);
+    HelperPendingList GetPending();
+    HelperPlan PlanBridgePort(const QString &bridge, const QString &port, bool moveAddresses, bool stp);
+    HelperPlan Plan(const QString &method, const QStringList &arguments);
 
 Q_SIGNALS:
     // The name was released after the idle time: time to quit.
     void finished();
+    void TransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
 
 private:
-    void submit(const Operation &operation);
-    std::optional<HelperFailure> execute(const Operation &operation);
-    void reply(const QDBusMessage &call, const std::optional<HelperFailure> &failure);
+    enum class Control { Confirm, Revert, SetConfirmTimeout };
+    void submit(const Operation &operation, uint confirmTimeout);
+    void submitControl(Control control, const QString &transaction, uint seconds);
+    // Asks polkit about the sender of the current message, within the
+    // per-caller limit, then runs THEN (or replies NotAuthorized or Busy).
+    void authorize(const QString &what, const std::function<void(const QDBusMessage &call, uint uid)> &then);
+    HelperPlan preview(const std::optional<Operation> &operation, const QString &method);
+    uint callerUid(const QString &sender) const;
+    void reply(const QDBusMessage &call, const std::optional<HelperFailure> &failure,
+               const QVariant &value = QVariant());
     void callStarted();
     void callEnded();
     void idleTimeout();
@@ -64,6 +88,7 @@ private:
     HelperConfig m_config;
     QDBusConnection m_bus;
     PolkitAuthorizer *m_polkit = nullptr;
+    TransactionRunner *m_runner = nullptr;
     QTimer m_idleTimer;
     QHash<QString, int> m_pendingBySender;
     int m_inProgress = 0;

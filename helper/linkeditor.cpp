@@ -1,230 +1,298 @@
 #include "linkeditor.h"
 
-#include <netlink/attr.h>
-#include <netlink/cache.h>
+#include "addresseditor.h"
+#include "netlinkrequest.h"
+#include "netstate.h"
+
 #include <netlink/errno.h>
-#include <netlink/msg.h>
-#include <netlink/netlink.h>
-#include <netlink/route/link.h>
-#include <netlink/socket.h>
 
 #include <linux/if.h>
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
+#include <algorithm>
 #include <cstring>
-#include <memory>
 
 namespace Passerelle {
 
+using Netlink::attrBytes;
+using Netlink::parseNested;
+
 namespace {
 
-// A route socket for one request. The kernel's errno is kept from the
-// NLMSG_ERROR answer: libnl folds several errnos into one of its own codes.
-class RouteSocket
-{
-public:
-    RouteSocket() = default;
-    ~RouteSocket()
-    {
-        if (m_sock)
-            nl_socket_free(m_sock);
-    }
-    RouteSocket(const RouteSocket &) = delete;
-    RouteSocket &operator=(const RouteSocket &) = delete;
-
-    bool open(LinkEditor::Result *result)
-    {
-        m_sock = nl_socket_alloc();
-        if (!m_sock) {
-            result->error = QStringLiteral("cannot allocate a netlink socket");
-            return false;
-        }
-        nl_socket_modify_err_cb(m_sock, NL_CB_CUSTOM, &RouteSocket::onError, this);
-        const int err = nl_connect(m_sock, NETLINK_ROUTE);
-        if (err < 0) {
-            result->error = QString::fromLocal8Bit(nl_geterror(err));
-            return false;
-        }
-        return true;
-    }
-
-    nl_sock *get() const { return m_sock; }
-
-    // Turns a libnl return value into a Result, with the kernel's errno when it answered one.
-    LinkEditor::Result result(int err) const
-    {
-        LinkEditor::Result r;
-        if (err >= 0)
-            return r;
-        r.kernelErrno = m_kernelErrno;
-        r.error = m_kernelErrno ? QString::fromLocal8Bit(std::strerror(m_kernelErrno))
-                                : QString::fromLocal8Bit(nl_geterror(err));
-        return r;
-    }
-
-private:
-    static int onError(sockaddr_nl *, nlmsgerr *e, void *arg)
-    {
-        static_cast<RouteSocket *>(arg)->m_kernelErrno = -e->error;
-        return NL_STOP; // libnl then returns its code for this errno
-    }
-
-    nl_sock *m_sock = nullptr;
-    int m_kernelErrno = 0;
+// The bridge options that can be given when a bridge is made, as
+// br_changelink() accepts them. Read-only ones (ids, timers, counters) are
+// left out; so are those that only make sense with kernel options the
+// bridge may not have been built with.
+constexpr int writableBridgeOptions[] = {
+    IFLA_BR_FORWARD_DELAY,          IFLA_BR_HELLO_TIME,          IFLA_BR_MAX_AGE,
+    IFLA_BR_AGEING_TIME,            IFLA_BR_STP_STATE,           IFLA_BR_PRIORITY,
+    IFLA_BR_VLAN_FILTERING,         IFLA_BR_VLAN_PROTOCOL,       IFLA_BR_VLAN_DEFAULT_PVID,
+    IFLA_BR_GROUP_FWD_MASK,         IFLA_BR_GROUP_ADDR,          IFLA_BR_MCAST_ROUTER,
+    IFLA_BR_MCAST_SNOOPING,         IFLA_BR_MCAST_QUERY_USE_IFADDR, IFLA_BR_MCAST_QUERIER,
+    IFLA_BR_MCAST_HASH_MAX,         IFLA_BR_MCAST_LAST_MEMBER_CNT, IFLA_BR_MCAST_STARTUP_QUERY_CNT,
+    IFLA_BR_MCAST_LAST_MEMBER_INTVL, IFLA_BR_MCAST_MEMBERSHIP_INTVL, IFLA_BR_MCAST_QUERIER_INTVL,
+    IFLA_BR_MCAST_QUERY_INTVL,      IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, IFLA_BR_MCAST_STARTUP_QUERY_INTVL,
+    IFLA_BR_NF_CALL_IPTABLES,       IFLA_BR_NF_CALL_IP6TABLES,   IFLA_BR_NF_CALL_ARPTABLES,
+    IFLA_BR_VLAN_STATS_ENABLED,     IFLA_BR_MCAST_STATS_ENABLED, IFLA_BR_MCAST_IGMP_VERSION,
+    IFLA_BR_MCAST_MLD_VERSION,
 };
 
-struct LinkDeleter
-{
-    void operator()(rtnl_link *l) const { rtnl_link_put(l); }
+// The port options br_setport() accepts, as IFLA_BRPORT_* in
+// IFLA_INFO_SLAVE_DATA.
+constexpr int writablePortOptions[] = {
+    IFLA_BRPORT_PRIORITY,   IFLA_BRPORT_COST,          IFLA_BRPORT_MODE,        IFLA_BRPORT_GUARD,
+    IFLA_BRPORT_PROTECT,    IFLA_BRPORT_FAST_LEAVE,    IFLA_BRPORT_LEARNING,    IFLA_BRPORT_UNICAST_FLOOD,
+    IFLA_BRPORT_PROXYARP,   IFLA_BRPORT_PROXYARP_WIFI, IFLA_BRPORT_MULTICAST_ROUTER, IFLA_BRPORT_MCAST_FLOOD,
+    IFLA_BRPORT_MCAST_TO_UCAST, IFLA_BRPORT_BCAST_FLOOD, IFLA_BRPORT_GROUP_FWD_MASK, IFLA_BRPORT_NEIGH_SUPPRESS,
+    IFLA_BRPORT_ISOLATED,
 };
-using LinkPtr = std::unique_ptr<rtnl_link, LinkDeleter>;
 
-// An RTM_NEWLINK request carrying the bridge's IFLA_INFO_DATA, which libnl
-// 3.7 has no setter for. Built with libnl's attribute API; IFINDEX 0 with
-// NAME creates a bridge, IFINDEX alone changes one.
-int sendBridgeRequest(RouteSocket &sock, int ifindex, const QByteArray &name, int flags, bool stp)
+QList<RawAttribute> keepWritable(const nlattr *nested, const int *allowed, size_t count)
 {
-    nl_msg *msg = nlmsg_alloc_simple(RTM_NEWLINK, flags);
+    QList<RawAttribute> kept;
+    if (!nested)
+        return kept;
+    int remaining = nla_len(nested);
+    for (nlattr *a = static_cast<nlattr *>(nla_data(nested)); nla_ok(a, remaining); a = nla_next(a, &remaining)) {
+        const int type = nla_type(a);
+        if (std::find(allowed, allowed + count, type) != allowed + count)
+            kept.append({type, attrBytes(a)});
+    }
+    return kept;
+}
+
+LinkState parseLink(const nlmsghdr *h)
+{
+    LinkState s;
+    const auto *ifi = static_cast<const ifinfomsg *>(nlmsg_data(h));
+    nlattr *tb[IFLA_MAX + 1];
+    nlmsg_parse(const_cast<nlmsghdr *>(h), sizeof(ifinfomsg), tb, IFLA_MAX, nullptr);
+    s.ifindex = ifi->ifi_index;
+    s.up = ifi->ifi_flags & IFF_UP;
+    s.loopback = (ifi->ifi_flags & IFF_LOOPBACK) || ifi->ifi_type == ARPHRD_LOOPBACK;
+    if (tb[IFLA_IFNAME])
+        s.name = QString::fromUtf8(nla_get_string(tb[IFLA_IFNAME]));
+    if (tb[IFLA_MASTER])
+        s.masterIndex = int(nla_get_u32(tb[IFLA_MASTER]));
+    if (tb[IFLA_MTU])
+        s.mtu = int(nla_get_u32(tb[IFLA_MTU]));
+    s.mac = attrBytes(tb[IFLA_ADDRESS]);
+    if (tb[IFLA_LINKINFO]) {
+        nlattr *info[IFLA_INFO_MAX + 1];
+        parseNested(tb[IFLA_LINKINFO], IFLA_INFO_MAX, info);
+        if (info[IFLA_INFO_KIND])
+            s.kind = QString::fromLatin1(nla_get_string(info[IFLA_INFO_KIND]));
+        if (info[IFLA_INFO_SLAVE_KIND])
+            s.slaveKind = QString::fromLatin1(nla_get_string(info[IFLA_INFO_SLAVE_KIND]));
+        if (s.isBridge() && info[IFLA_INFO_DATA]) {
+            nlattr *data[IFLA_BR_MAX + 1];
+            parseNested(info[IFLA_INFO_DATA], IFLA_BR_MAX, data);
+            if (data[IFLA_BR_STP_STATE])
+                s.stp = int(nla_get_u32(data[IFLA_BR_STP_STATE]));
+            s.bridgeOptions = keepWritable(info[IFLA_INFO_DATA], writableBridgeOptions,
+                                           std::size(writableBridgeOptions));
+        }
+        if (s.slaveKind == QLatin1String("bridge"))
+            s.portOptions = keepWritable(info[IFLA_INFO_SLAVE_DATA], writablePortOptions,
+                                         std::size(writablePortOptions));
+    }
+    return s;
+}
+
+// An RTM_NEWLINK (or RTM_SETLINK) request for IFINDEX, header filled in.
+nl_msg *linkMessage(int type, int flags, int ifindex, unsigned ifiFlags = 0, unsigned ifiChange = 0)
+{
+    nl_msg *msg = nlmsg_alloc_simple(type, flags);
     if (!msg)
-        return -NLE_NOMEM;
+        return nullptr;
     ifinfomsg ifi{};
     ifi.ifi_family = AF_UNSPEC;
     ifi.ifi_index = ifindex;
-    int err = nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO);
-    if (err == 0 && !name.isEmpty())
-        err = nla_put_string(msg, IFLA_IFNAME, name.constData());
-    nlattr *linkInfo = err == 0 ? nla_nest_start(msg, IFLA_LINKINFO) : nullptr;
-    if (linkInfo) {
-        err = nla_put_string(msg, IFLA_INFO_KIND, "bridge");
-        nlattr *data = err == 0 ? nla_nest_start(msg, IFLA_INFO_DATA) : nullptr;
-        if (data) {
-            err = nla_put_u32(msg, IFLA_BR_STP_STATE, stp ? 1 : 0);
-            nla_nest_end(msg, data);
-        } else if (err == 0) {
-            err = -NLE_NOMEM;
-        }
-        nla_nest_end(msg, linkInfo);
-    } else if (err == 0) {
-        err = -NLE_NOMEM;
-    }
-    if (err < 0) {
+    ifi.ifi_flags = ifiFlags;
+    ifi.ifi_change = ifiChange;
+    if (nlmsg_append(msg, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0) {
         nlmsg_free(msg);
-        return err;
+        return nullptr;
     }
-    // Sends with NLM_F_REQUEST | NLM_F_ACK, waits for the ACK, frees msg.
-    return nl_send_sync(sock.get(), msg);
+    return msg;
 }
 
-// rtnl_link_change() against the kernel's current view of IFINDEX.
-int changeLink(RouteSocket &sock, int ifindex, rtnl_link *changes)
+LinkEditor::Result noMemory()
 {
-    rtnl_link *current = nullptr;
-    int err = rtnl_link_get_kernel(sock.get(), ifindex, nullptr, &current);
+    return LinkEditor::Result{ENOMEM, QStringLiteral("out of memory")};
+}
+
+LinkEditor::Result send(nl_msg *msg, int err)
+{
+    if (err < 0) {
+        nlmsg_free(msg);
+        return LinkEditor::Result{0, QString::fromLocal8Bit(nl_geterror(err))};
+    }
+    return Netlink::request(msg);
+}
+
+// IFLA_LINKINFO { IFLA_INFO_KIND "bridge", IFLA_INFO_DATA { OPTIONS } }.
+int putBridgeInfo(nl_msg *msg, const QList<RawAttribute> &options)
+{
+    nlattr *linkInfo = nla_nest_start(msg, IFLA_LINKINFO);
+    if (!linkInfo)
+        return -NLE_NOMEM;
+    int err = nla_put_string(msg, IFLA_INFO_KIND, "bridge");
     if (err < 0)
         return err;
-    LinkPtr orig(current);
-    return rtnl_link_change(sock.get(), orig.get(), changes, 0);
+    nlattr *data = nla_nest_start(msg, IFLA_INFO_DATA);
+    if (!data)
+        return -NLE_NOMEM;
+    for (const RawAttribute &o : options) {
+        err = nla_put(msg, o.type, int(o.payload.size()), o.payload.constData());
+        if (err < 0)
+            return err;
+    }
+    nla_nest_end(msg, data);
+    nla_nest_end(msg, linkInfo);
+    return 0;
+}
+
+QList<RawAttribute> withStp(QList<RawAttribute> options, bool stp)
+{
+    const quint32 value = stp ? 1 : 0;
+    const RawAttribute stpAttribute{IFLA_BR_STP_STATE, QByteArray(reinterpret_cast<const char *>(&value), sizeof(value))};
+    for (RawAttribute &o : options) {
+        if (o.type == IFLA_BR_STP_STATE) {
+            o = stpAttribute;
+            return options;
+        }
+    }
+    options.append(stpAttribute);
+    return options;
 }
 
 } // namespace
 
 LinkSnapshot LinkEditor::snapshot(Result *result)
 {
-    *result = Result();
-    RouteSocket sock;
-    if (!sock.open(result))
-        return LinkSnapshot();
-    nl_cache *cache = nullptr;
-    int err = 0;
-    // A dump interrupted by a concurrent change is retried a few times.
-    for (int attempt = 0; attempt < 5; ++attempt) {
-        err = rtnl_link_alloc_cache(sock.get(), AF_UNSPEC, &cache);
-        if (err != -NLE_DUMP_INTR)
-            break;
-    }
-    if (err < 0) {
-        *result = sock.result(err);
-        return LinkSnapshot();
-    }
+    ifinfomsg header{};
+    header.ifi_family = AF_UNSPEC;
     QList<LinkState> links;
-    for (nl_object *o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
-        auto *l = reinterpret_cast<rtnl_link *>(o);
-        LinkState s;
-        s.ifindex = rtnl_link_get_ifindex(l);
-        s.name = QString::fromUtf8(rtnl_link_get_name(l));
-        const char *type = rtnl_link_get_type(l);
-        s.kind = type ? QString::fromLatin1(type) : QString();
-        s.masterIndex = rtnl_link_get_master(l);
-        const unsigned flags = rtnl_link_get_flags(l);
-        s.up = flags & IFF_UP;
-        s.loopback = (flags & IFF_LOOPBACK) || rtnl_link_get_arptype(l) == ARPHRD_LOOPBACK;
-        links.append(s);
-    }
-    nl_cache_free(cache);
+    *result = Netlink::dump(RTM_GETLINK, &header, sizeof(header), [&links](const nlmsghdr *h) {
+        if (h->nlmsg_type == RTM_NEWLINK)
+            links.append(parseLink(h));
+    });
+    if (!result->ok())
+        return LinkSnapshot();
     return LinkSnapshot(std::move(links));
+}
+
+NetState LinkEditor::readState(Result *result)
+{
+    NetState state;
+    state.links = snapshot(result);
+    if (!result->ok())
+        return NetState();
+    state.addresses = AddressEditor::readAddresses(result);
+    if (!result->ok())
+        return NetState();
+    state.routes = AddressEditor::readRoutes(result);
+    if (!result->ok())
+        return NetState();
+    return state;
 }
 
 LinkEditor::Result LinkEditor::createBridge(const QString &name, bool stp)
 {
-    Result result;
-    RouteSocket sock;
-    if (!sock.open(&result))
-        return result;
+    BridgeSpec spec;
+    spec.name = name;
+    spec.stp = stp;
+    return createBridge(spec);
+}
+
+LinkEditor::Result LinkEditor::createBridge(const BridgeSpec &spec)
+{
     // NLM_F_EXCL: an existing link of that name is an error, never reused.
-    return sock.result(sendBridgeRequest(sock, 0, name.toLatin1(), NLM_F_CREATE | NLM_F_EXCL, stp));
+    nl_msg *msg = linkMessage(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, spec.ifindex);
+    if (!msg)
+        return noMemory();
+    int err = nla_put_string(msg, IFLA_IFNAME, spec.name.toLatin1().constData());
+    if (err == 0 && !spec.mac.isEmpty())
+        err = nla_put(msg, IFLA_ADDRESS, int(spec.mac.size()), spec.mac.constData());
+    if (err == 0)
+        err = putBridgeInfo(msg, withStp({}, spec.stp));
+    return send(msg, err);
 }
 
 LinkEditor::Result LinkEditor::deleteLink(int ifindex)
 {
-    Result result;
-    RouteSocket sock;
-    if (!sock.open(&result))
-        return result;
-    LinkPtr link(rtnl_link_alloc());
-    if (!link)
-        return sock.result(-NLE_NOMEM);
-    rtnl_link_set_ifindex(link.get(), ifindex);
-    return sock.result(rtnl_link_delete(sock.get(), link.get()));
+    nl_msg *msg = linkMessage(RTM_DELLINK, 0, ifindex);
+    if (!msg)
+        return noMemory();
+    return send(msg, 0);
 }
 
 LinkEditor::Result LinkEditor::setMaster(int ifindex, int master)
 {
-    Result result;
-    RouteSocket sock;
-    if (!sock.open(&result))
-        return result;
-    LinkPtr changes(rtnl_link_alloc());
-    if (!changes)
-        return sock.result(-NLE_NOMEM);
-    rtnl_link_set_master(changes.get(), master);
-    return sock.result(changeLink(sock, ifindex, changes.get()));
+    nl_msg *msg = linkMessage(RTM_SETLINK, 0, ifindex);
+    if (!msg)
+        return noMemory();
+    return send(msg, nla_put_u32(msg, IFLA_MASTER, quint32(master)));
 }
 
 LinkEditor::Result LinkEditor::setUp(int ifindex, bool up)
 {
-    Result result;
-    RouteSocket sock;
-    if (!sock.open(&result))
-        return result;
-    LinkPtr changes(rtnl_link_alloc());
-    if (!changes)
-        return sock.result(-NLE_NOMEM);
-    if (up)
-        rtnl_link_set_flags(changes.get(), IFF_UP);
-    else
-        rtnl_link_unset_flags(changes.get(), IFF_UP);
-    return sock.result(changeLink(sock, ifindex, changes.get()));
+    nl_msg *msg = linkMessage(RTM_SETLINK, 0, ifindex, up ? IFF_UP : 0, IFF_UP);
+    if (!msg)
+        return noMemory();
+    return send(msg, 0);
 }
 
 LinkEditor::Result LinkEditor::setStp(int bridgeIndex, bool on)
 {
-    Result result;
-    RouteSocket sock;
-    if (!sock.open(&result))
-        return result;
-    return sock.result(sendBridgeRequest(sock, bridgeIndex, QByteArray(), 0, on));
+    nl_msg *msg = linkMessage(RTM_NEWLINK, 0, bridgeIndex);
+    if (!msg)
+        return noMemory();
+    return send(msg, putBridgeInfo(msg, withStp({}, on)));
+}
+
+LinkEditor::Result LinkEditor::setBridgeOptions(int bridgeIndex, const QList<RawAttribute> &options)
+{
+    if (options.isEmpty())
+        return Result();
+    nl_msg *msg = linkMessage(RTM_NEWLINK, 0, bridgeIndex);
+    if (!msg)
+        return noMemory();
+    return send(msg, putBridgeInfo(msg, options));
+}
+
+LinkEditor::Result LinkEditor::setMac(int ifindex, const QByteArray &mac)
+{
+    nl_msg *msg = linkMessage(RTM_SETLINK, 0, ifindex);
+    if (!msg)
+        return noMemory();
+    return send(msg, nla_put(msg, IFLA_ADDRESS, int(mac.size()), mac.constData()));
+}
+
+LinkEditor::Result LinkEditor::setPortOptions(int ifindex, const QList<RawAttribute> &options)
+{
+    if (options.isEmpty())
+        return Result();
+    nl_msg *msg = linkMessage(RTM_NEWLINK, 0, ifindex);
+    if (!msg)
+        return noMemory();
+    int err = 0;
+    nlattr *linkInfo = nla_nest_start(msg, IFLA_LINKINFO);
+    nlattr *data = linkInfo ? nla_nest_start(msg, IFLA_INFO_SLAVE_DATA) : nullptr;
+    if (!data)
+        err = -NLE_NOMEM;
+    for (const RawAttribute &o : options) {
+        if (err == 0)
+            err = nla_put(msg, o.type, int(o.payload.size()), o.payload.constData());
+    }
+    if (err == 0) {
+        nla_nest_end(msg, data);
+        nla_nest_end(msg, linkInfo);
+    }
+    return send(msg, err);
 }
 
 } // namespace Passerelle

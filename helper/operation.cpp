@@ -65,8 +65,58 @@ QString Operation::method() const
         return QStringLiteral("SetLinkUp");
     case Kind::SetStp:
         return QStringLiteral("SetStp");
+    case Kind::BridgePort:
+        return QStringLiteral("BridgePort");
     }
     return QString();
+}
+
+std::optional<Operation> Operation::fromStrings(const QString &method, const QStringList &arguments)
+{
+    const auto flag = [&arguments](int i, bool *out) {
+        const QString &word = arguments.at(i);
+        if (word != QLatin1String("true") && word != QLatin1String("false"))
+            return false;
+        *out = word == QLatin1String("true");
+        return true;
+    };
+    const auto count = [&arguments](int n) { return arguments.size() == n; };
+    bool a = false;
+    bool b = false;
+    if (method == QLatin1String("CreateBridge") && count(2) && flag(1, &a))
+        return createBridge(arguments.at(0), a);
+    if (method == QLatin1String("DeleteBridge") && count(1))
+        return deleteBridge(arguments.at(0));
+    if (method == QLatin1String("AddPort") && count(2))
+        return addPort(arguments.at(0), arguments.at(1));
+    if (method == QLatin1String("RemovePort") && count(2))
+        return removePort(arguments.at(0), arguments.at(1));
+    if (method == QLatin1String("SetLinkUp") && count(2) && flag(1, &a))
+        return setLinkUp(arguments.at(0), a);
+    if (method == QLatin1String("SetStp") && count(2) && flag(1, &a))
+        return setStp(arguments.at(0), a);
+    if (method == QLatin1String("BridgePort") && count(4) && flag(2, &a) && flag(3, &b))
+        return bridgePort(arguments.at(0), arguments.at(1), a, b);
+    return std::nullopt;
+}
+
+QStringList Operation::parameters() const
+{
+    const auto word = [](bool b) { return b ? QStringLiteral("true") : QStringLiteral("false"); };
+    switch (kind) {
+    case Kind::CreateBridge:
+    case Kind::SetLinkUp:
+    case Kind::SetStp:
+        return {link, word(enable)};
+    case Kind::DeleteBridge:
+        return {link};
+    case Kind::AddPort:
+    case Kind::RemovePort:
+        return {link, port};
+    case Kind::BridgePort:
+        return {link, port, word(moveAddresses), word(enable)};
+    }
+    return {};
 }
 
 QString Operation::actionId() const
@@ -88,6 +138,8 @@ QString Operation::describe() const
     case Kind::AddPort:
     case Kind::RemovePort:
         return QStringLiteral("%1(%2, %3)").arg(method(), link, port);
+    case Kind::BridgePort:
+        return QStringLiteral("%1(%2)").arg(method(), parameters().join(QStringLiteral(", ")));
     }
     return method();
 }
@@ -95,7 +147,7 @@ QString Operation::describe() const
 std::optional<HelperFailure> Operation::validateNames() const
 {
     QStringList names{link};
-    if (kind == Kind::AddPort || kind == Kind::RemovePort)
+    if (kind == Kind::AddPort || kind == Kind::RemovePort || kind == Kind::BridgePort)
         names.append(port);
     for (const QString &name : std::as_const(names)) {
         if (const auto reason = NameValidator::problem(name)) {
@@ -120,8 +172,25 @@ std::optional<HelperFailure> Operation::check(const LinkSnapshot &snapshot) cons
         return findBridge(snapshot, link, &target);
     case Kind::SetLinkUp:
         return findChangeable(snapshot, link, &target);
+    case Kind::BridgePort:
     case Kind::AddPort: {
         LinkState bridge, member;
+        if (kind == Kind::BridgePort && link == port)
+            return loop(link, port, QStringLiteral("A link cannot be bridged into itself"));
+        if (kind == Kind::BridgePort && !snapshot.byName(link)) {
+            // The bridge is made by the operation: only the port is checked.
+            if (auto failure = findChangeable(snapshot, port, &member))
+                return failure;
+            if (member.isBridge())
+                return loop(link, port, QStringLiteral("%1 is a bridge; a bridge cannot be a port of another bridge").arg(port));
+            if (member.masterIndex != 0) {
+                const auto master = snapshot.byIndex(member.masterIndex);
+                const QString masterName = master ? master->name : QString::number(member.masterIndex);
+                return HelperFailure::make(HelperError::AlreadyPort, {port, masterName},
+                                           QStringLiteral("%1 is already a port of %2").arg(port, masterName));
+            }
+            return std::nullopt;
+        }
         if (auto failure = findBridge(snapshot, link, &bridge))
             return failure;
         if (auto failure = findChangeable(snapshot, port, &member))
@@ -169,9 +238,9 @@ HelperFailure Operation::kernelFailure(int errnum, const QString &detail) const
     // changed in between, and name the same conditions the checks do.
     if (errnum == EEXIST && kind == Kind::CreateBridge)
         return HelperFailure::make(HelperError::AlreadyExists, {link}, detail);
-    if (errnum == ENODEV && kind != Kind::AddPort && kind != Kind::RemovePort)
+    if (errnum == ENODEV && kind != Kind::AddPort && kind != Kind::RemovePort && kind != Kind::BridgePort)
         return HelperFailure::make(HelperError::NoSuchLink, {link}, detail);
-    if (errnum == ELOOP && kind == Kind::AddPort)
+    if (errnum == ELOOP && (kind == Kind::AddPort || kind == Kind::BridgePort))
         return HelperFailure::make(HelperError::Loop, {link, port}, detail);
     const char *errnoName = errnum > 0 ? strerrorname_np(errnum) : nullptr;
     return HelperFailure::make(HelperError::Failed,

@@ -13,8 +13,10 @@ int LinkCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Bring a link up or down. passerelle-helper makes the change once polkit authorizes it, "
-           "which may ask for a password."));
+           "which may ask for a password. Bringing down the link of the default route or of a remote "
+           "session is undone after 60 seconds unless \"passerellectl confirm\" keeps it."));
     parser.addHelpOption();
+    HelperCall::addChangeOptions(parser);
     parser.addPositionalArgument(QStringLiteral("set"), tr("The only subcommand so far."));
     parser.addPositionalArgument(tr("NAME"), tr("The link, such as em1 or br0."));
     parser.addPositionalArgument(QStringLiteral("up|down"), tr("The state to put it in."));
@@ -28,8 +30,15 @@ int LinkCommand::run(const QStringList &arguments)
     bool up = false;
     if (positional.size() != 3 || positional.at(0) != QLatin1String("set")
         || !HelperCall::parseUpDown(positional.at(2), &up))
-        return Cli::fail(tr("usage: passerellectl link set NAME up|down"), ExitUsage);
+        return Cli::fail(tr("usage: passerellectl link set NAME up|down [--confirm-timeout SECONDS] [--dry-run]"),
+                         ExitUsage);
+    uint timeout = 0;
+    if (!HelperCall::confirmTimeout(parser, &timeout))
+        return ExitUsage;
 
     HelperClient client;
-    return HelperCall::wait(client, client.setLinkUp(positional.at(1), up));
+    if (HelperCall::dryRun(parser))
+        return HelperCall::plan(client, QStringLiteral("SetLinkUp"),
+                                {positional.at(1), up ? QStringLiteral("true") : QStringLiteral("false")}, timeout);
+    return HelperCall::change(client, client.setLinkUp(positional.at(1), up, timeout));
 }

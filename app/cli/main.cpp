@@ -4,6 +4,7 @@
 #include "linkcommand.h"
 #include "monitorcommand.h"
 #include "topologycommand.h"
+#include "transactioncommand.h"
 #include "translations.h"
 #include "whoownscommand.h"
 
@@ -26,11 +27,18 @@ public:
                   "  who-owns --container NAME|ID         The host-side links of a container\n"
                   "  bridge create NAME [--stp on|off]    Create a bridge (asks passerelle-helper)\n"
                   "  bridge delete NAME                   Delete a bridge; its ports are released\n"
-                  "  bridge add-port BRIDGE PORT          Make PORT a port of BRIDGE\n"
+                  "  bridge add-port BRIDGE PORT          Bridge PORT into BRIDGE, moving its addresses\n"
+                  "         [--keep-addresses]            (--keep-addresses: leave them on PORT)\n"
                   "  bridge remove-port BRIDGE PORT       Release PORT from BRIDGE\n"
                   "  bridge stp BRIDGE on|off             Turn STP on or off on a bridge\n"
                   "  link set NAME up|down                Bring a link up or down\n"
+                  "  plan COMMAND ...                     What a bridge or link command would change\n"
+                  "  status                               Your change waiting for confirmation, if any\n"
+                  "  confirm [TRANSACTION]                Keep a change waiting for confirmation\n"
+                  "  revert [TRANSACTION]                 Undo it now\n"
                   "\n"
+                  "Changing commands take --confirm-timeout SECONDS (undone then unless confirmed)\n"
+                  "and --dry-run (print the steps, change nothing).\n"
                   "Common options: --json, --no-docker, -H/--docker-host URL, --help\n"
                   "Run 'passerellectl COMMAND --help' for more about a command.\n");
     }
@@ -75,6 +83,17 @@ int main(int argc, char *argv[])
         return BridgeCommand::run(rest);
     if (command == QLatin1String("link"))
         return LinkCommand::run(rest);
+    if (command == QLatin1String("confirm") || command == QLatin1String("revert") || command == QLatin1String("status"))
+        return TransactionCommand::run(command, rest);
+    if (command == QLatin1String("plan") && args.size() >= 3
+        && (args.at(2) == QLatin1String("bridge") || args.at(2) == QLatin1String("link"))) {
+        // "plan bridge add-port br0 em1" is "bridge add-port br0 em1 --dry-run".
+        const QStringList planned = QStringList{args.at(0) + QLatin1Char(' ') + args.at(2)} + args.mid(3)
+            + QStringList{QStringLiteral("--dry-run")};
+        return args.at(2) == QLatin1String("bridge") ? BridgeCommand::run(planned) : LinkCommand::run(planned);
+    }
+    if (command == QLatin1String("plan"))
+        return Cli::fail(Main::tr("usage: passerellectl plan bridge|link ARGUMENTS..."), ExitUsage);
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         Cli::printOut(Main::usage());
         return ExitOk;

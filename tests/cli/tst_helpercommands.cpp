@@ -46,7 +46,7 @@ void TestHelperCommands::usageErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("message");
     const QByteArray bridgeUsage = "passerellectl: usage: passerellectl bridge create NAME [--stp on|off]\n";
-    const QByteArray linkUsage = "passerellectl: usage: passerellectl link set NAME up|down\n";
+    const QByteArray linkUsage = "passerellectl: usage: passerellectl link set NAME up|down [--confirm-timeout SECONDS] [--dry-run]\n";
     auto row = [](const char *tag, const QString &args, const QByteArray &message) {
         QTest::newRow(tag) << args.split(QLatin1Char(' '), Qt::SkipEmptyParts) << message;
     };
@@ -57,7 +57,17 @@ void TestHelperCommands::usageErrors_data()
     row("add-port one name", QStringLiteral("bridge add-port br0"), bridgeUsage);
     row("stp yes", QStringLiteral("bridge stp br0 yes"), bridgeUsage);
     row("stp on delete", QStringLiteral("bridge delete br0 --stp on"),
-        "passerellectl: --stp is only for \"bridge create\"; use \"bridge stp BRIDGE on|off\"\n");
+        "passerellectl: --stp is only for \"bridge create\" and \"bridge add-port\"; use \"bridge stp BRIDGE on|off\"\n");
+    row("keep-addresses on create", QStringLiteral("bridge create br0 --keep-addresses"),
+        "passerellectl: --keep-addresses is only for \"bridge add-port\"\n");
+    const QByteArray timeoutRange = "passerellectl: --confirm-timeout takes a number of seconds from 1 to 3600\n";
+    row("confirm-timeout zero", QStringLiteral("bridge add-port br0 em1 --confirm-timeout 0"), timeoutRange);
+    row("confirm-timeout too long", QStringLiteral("link set em1 down --confirm-timeout 3601"), timeoutRange);
+    row("confirm-timeout words", QStringLiteral("bridge delete br0 --confirm-timeout soon"), timeoutRange);
+    row("confirm two handles", QStringLiteral("confirm a b"), "passerellectl: usage: passerellectl confirm [TRANSACTION]\n");
+    row("revert two handles", QStringLiteral("revert a b"), "passerellectl: usage: passerellectl revert [TRANSACTION]\n");
+    row("status with a handle", QStringLiteral("status a"), "passerellectl: usage: passerellectl status\n");
+    row("plan of nothing", QStringLiteral("plan topology"), "passerellectl: usage: passerellectl plan bridge|link ARGUMENTS...\n");
     row("stp maybe", QStringLiteral("bridge create br0 --stp maybe"), "passerellectl: --stp takes on or off\n");
     row("link alone", QStringLiteral("link"), linkUsage);
     row("link sideways", QStringLiteral("link set em1 sideways"), linkUsage);
@@ -84,6 +94,13 @@ void TestHelperCommands::noSystemBus_data()
                                              QStringLiteral("up")} << en;
     QTest::newRow("create fr") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("bridge"),
                                               QStringLiteral("create"), QStringLiteral("br9")} << fr;
+    QTest::newRow("add-port dry run") << QStringList{QStringLiteral("bridge"), QStringLiteral("add-port"), QStringLiteral("br9"),
+                                                     QStringLiteral("em1"), QStringLiteral("--dry-run")} << en;
+    QTest::newRow("plan") << QStringList{QStringLiteral("plan"), QStringLiteral("link"), QStringLiteral("set"),
+                                         QStringLiteral("em1"), QStringLiteral("down")} << en;
+    QTest::newRow("confirm") << QStringList{QStringLiteral("confirm")} << en;
+    QTest::newRow("revert a handle") << QStringList{QStringLiteral("revert"), QStringLiteral("0123")} << en;
+    QTest::newRow("status fr") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("status")} << fr;
 }
 
 void TestHelperCommands::noSystemBus()

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <csignal>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void authorizationTimeoutIsRefusal();
     void tooManyPendingIsBusy();
     void idleExitAndReactivation();
+    void pendingChangeKeepsHelperAlive();
 
 private:
     struct Result
@@ -142,9 +144,10 @@ void TestHelperBus::initTestCase()
     m_config = m_bus->directory() + QStringLiteral("/helper.conf");
     QFile conf(m_config);
     QVERIFY(conf.open(QIODevice::WriteOnly));
-    conf.write(QStringLiteral("[helper]\nidle-timeout=%1\nauthorization-timeout=%2\n")
+    conf.write(QStringLiteral("[helper]\nidle-timeout=%1\nauthorization-timeout=%2\nstate-dir=%3\n")
                    .arg(idleTimeoutSeconds)
                    .arg(authorizationTimeoutSeconds)
+                   .arg(m_bus->directory() + QStringLiteral("/state"))
                    .toUtf8());
     conf.close();
 
@@ -446,12 +449,12 @@ void TestHelperBus::rootIsAskedAboutToo()
     QVERIFY(root.isConnected());
     const QString rootName = root.baseService();
     const QList<std::pair<QString, QVariantList>> calls = {
-        {QStringLiteral("CreateBridge"), {QStringLiteral("hb-r0"), false}},
-        {QStringLiteral("SetStp"), {QStringLiteral("hb-r0"), true}},
-        {QStringLiteral("AddPort"), {QStringLiteral("hb-r0"), QStringLiteral("hb-p2")}},
-        {QStringLiteral("SetLinkUp"), {QStringLiteral("hb-r0"), true}},
-        {QStringLiteral("RemovePort"), {QStringLiteral("hb-r0"), QStringLiteral("hb-p2")}},
-        {QStringLiteral("DeleteBridge"), {QStringLiteral("hb-r0")}},
+        {QStringLiteral("CreateBridge"), {QStringLiteral("hb-r0"), false, 0u}},
+        {QStringLiteral("SetStp"), {QStringLiteral("hb-r0"), true, 0u}},
+        {QStringLiteral("AddPort"), {QStringLiteral("hb-r0"), QStringLiteral("hb-p2"), 0u}},
+        {QStringLiteral("SetLinkUp"), {QStringLiteral("hb-r0"), true, 0u}},
+        {QStringLiteral("RemovePort"), {QStringLiteral("hb-r0"), QStringLiteral("hb-p2"), 0u}},
+        {QStringLiteral("DeleteBridge"), {QStringLiteral("hb-r0"), 0u}},
     };
     for (const auto &[method, args] : calls) {
         QDBusMessage msg = QDBusMessage::createMethodCall(helperName, helperPath, helperInterface, method);
@@ -498,7 +501,7 @@ void TestHelperBus::rootRefusedWhenPolkitFails()
     QVERIFY(m_polkit->removeAction());
     QVERIFY(PolkitFixture::restartPolkit(m_bus.get()));
     const QByteArray before = linkState();
-    const QDBusMessage reply = call(QStringLiteral("CreateBridge"), {QStringLiteral("hb-r1"), false});
+    const QDBusMessage reply = call(QStringLiteral("CreateBridge"), {QStringLiteral("hb-r1"), false, 0u});
     const Result r = ctl(QString(), {QStringLiteral("bridge"), QStringLiteral("create"), QStringLiteral("hb-r1")});
     QString error;
     QVERIFY2(m_polkit->installAction(QStringLiteral(PASSERELLE_POLKIT_POLICY), &error), qPrintable(error));
@@ -546,36 +549,36 @@ void TestHelperBus::malformedInput_data()
     for (const auto &[tag, name, reason] : badNames) {
         const QStringList params{name, QLatin1String(reason)};
         const QByteArray t(tag);
-        row(("CreateBridge " + t).constData(), "CreateBridge", {name, false}, err("InvalidName"), params);
-        row(("AddPort port " + t).constData(), "AddPort", {QStringLiteral("hb-br1"), name}, err("InvalidName"), params);
-        row(("SetLinkUp " + t).constData(), "SetLinkUp", {name, true}, err("InvalidName"), params);
+        row(("CreateBridge " + t).constData(), "CreateBridge", {name, false, 0u}, err("InvalidName"), params);
+        row(("AddPort port " + t).constData(), "AddPort", {QStringLiteral("hb-br1"), name, 0u}, err("InvalidName"), params);
+        row(("SetLinkUp " + t).constData(), "SetLinkUp", {name, true, 0u}, err("InvalidName"), params);
     }
-    row("DeleteBridge bad", "DeleteBridge", {s("..")}, err("InvalidName"), {s(".."), s("dot")});
-    row("AddPort bridge bad", "AddPort", {s("a b"), s("hb-p1")}, err("InvalidName"), {s("a b"), s("forbidden-character")});
-    row("RemovePort bad", "RemovePort", {s("hb-br0"), s("123")}, err("InvalidName"), {s("123"), s("all-digits")});
-    row("SetStp bad", "SetStp", {QString(), true}, err("InvalidName"), {QString(), s("empty")});
+    row("DeleteBridge bad", "DeleteBridge", {s(".."), 0u}, err("InvalidName"), {s(".."), s("dot")});
+    row("AddPort bridge bad", "AddPort", {s("a b"), s("hb-p1"), 0u}, err("InvalidName"), {s("a b"), s("forbidden-character")});
+    row("RemovePort bad", "RemovePort", {s("hb-br0"), s("123"), 0u}, err("InvalidName"), {s("123"), s("all-digits")});
+    row("SetStp bad", "SetStp", {QString(), true, 0u}, err("InvalidName"), {QString(), s("empty")});
 
-    row("DeleteBridge unknown", "DeleteBridge", {s("hb-nope")}, err("NoSuchLink"), {s("hb-nope")});
-    row("AddPort unknown bridge", "AddPort", {s("hb-nope"), s("hb-p1")}, err("NoSuchLink"), {s("hb-nope")});
-    row("AddPort unknown port", "AddPort", {s("hb-br1"), s("hb-nope")}, err("NoSuchLink"), {s("hb-nope")});
-    row("RemovePort unknown", "RemovePort", {s("hb-br0"), s("hb-nope")}, err("NoSuchLink"), {s("hb-nope")});
-    row("SetLinkUp unknown", "SetLinkUp", {s("hb-nope"), true}, err("NoSuchLink"), {s("hb-nope")});
-    row("SetStp unknown", "SetStp", {s("hb-nope"), true}, err("NoSuchLink"), {s("hb-nope")});
+    row("DeleteBridge unknown", "DeleteBridge", {s("hb-nope"), 0u}, err("NoSuchLink"), {s("hb-nope")});
+    row("AddPort unknown bridge", "AddPort", {s("hb-nope"), s("hb-p1"), 0u}, err("NoSuchLink"), {s("hb-nope")});
+    row("AddPort unknown port", "AddPort", {s("hb-br1"), s("hb-nope"), 0u}, err("NoSuchLink"), {s("hb-nope")});
+    row("RemovePort unknown", "RemovePort", {s("hb-br0"), s("hb-nope"), 0u}, err("NoSuchLink"), {s("hb-nope")});
+    row("SetLinkUp unknown", "SetLinkUp", {s("hb-nope"), true, 0u}, err("NoSuchLink"), {s("hb-nope")});
+    row("SetStp unknown", "SetStp", {s("hb-nope"), true, 0u}, err("NoSuchLink"), {s("hb-nope")});
 
-    row("SetLinkUp lo", "SetLinkUp", {s("lo"), false}, err("IsLoopback"), {s("lo")});
-    row("AddPort lo", "AddPort", {s("hb-br1"), s("lo")}, err("IsLoopback"), {s("lo")});
-    row("DeleteBridge lo", "DeleteBridge", {s("lo")}, err("IsLoopback"), {s("lo")});
-    row("CreateBridge lo", "CreateBridge", {s("lo"), false}, err("AlreadyExists"), {s("lo")});
-    row("CreateBridge taken", "CreateBridge", {s("hb-br0"), true}, err("AlreadyExists"), {s("hb-br0")});
+    row("SetLinkUp lo", "SetLinkUp", {s("lo"), false, 0u}, err("IsLoopback"), {s("lo")});
+    row("AddPort lo", "AddPort", {s("hb-br1"), s("lo"), 0u}, err("IsLoopback"), {s("lo")});
+    row("DeleteBridge lo", "DeleteBridge", {s("lo"), 0u}, err("IsLoopback"), {s("lo")});
+    row("CreateBridge lo", "CreateBridge", {s("lo"), false, 0u}, err("AlreadyExists"), {s("lo")});
+    row("CreateBridge taken", "CreateBridge", {s("hb-br0"), true, 0u}, err("AlreadyExists"), {s("hb-br0")});
 
-    row("DeleteBridge veth", "DeleteBridge", {s("hb-p1")}, err("NotABridge"), {s("hb-p1"), s("veth")});
-    row("AddPort to veth", "AddPort", {s("hb-p1"), s("hb-p2")}, err("NotABridge"), {s("hb-p1"), s("veth")});
-    row("SetStp veth", "SetStp", {s("hb-p1"), true}, err("NotABridge"), {s("hb-p1"), s("veth")});
+    row("DeleteBridge veth", "DeleteBridge", {s("hb-p1"), 0u}, err("NotABridge"), {s("hb-p1"), s("veth")});
+    row("AddPort to veth", "AddPort", {s("hb-p1"), s("hb-p2"), 0u}, err("NotABridge"), {s("hb-p1"), s("veth")});
+    row("SetStp veth", "SetStp", {s("hb-p1"), true, 0u}, err("NotABridge"), {s("hb-p1"), s("veth")});
 
-    row("AddPort itself", "AddPort", {s("hb-br1"), s("hb-br1")}, err("Loop"), {s("hb-br1"), s("hb-br1")});
-    row("AddPort bridge", "AddPort", {s("hb-br1"), s("hb-br0")}, err("Loop"), {s("hb-br1"), s("hb-br0")});
-    row("AddPort other bridge's port", "AddPort", {s("hb-br1"), s("hb-p0")}, err("AlreadyPort"), {s("hb-p0"), s("hb-br0")});
-    row("RemovePort not a port", "RemovePort", {s("hb-br1"), s("hb-p0")}, err("NotAPort"), {s("hb-p0"), s("hb-br1")});
+    row("AddPort itself", "AddPort", {s("hb-br1"), s("hb-br1"), 0u}, err("Loop"), {s("hb-br1"), s("hb-br1")});
+    row("AddPort bridge", "AddPort", {s("hb-br1"), s("hb-br0"), 0u}, err("Loop"), {s("hb-br1"), s("hb-br0")});
+    row("AddPort other bridge's port", "AddPort", {s("hb-br1"), s("hb-p0"), 0u}, err("AlreadyPort"), {s("hb-p0"), s("hb-br0")});
+    row("RemovePort not a port", "RemovePort", {s("hb-br1"), s("hb-p0"), 0u}, err("NotAPort"), {s("hb-p0"), s("hb-br1")});
 
     // Wrong types never reach the helper's code: QtDBus matches a method by
     // name and signature and answers UnknownMethod when none matches.
@@ -583,13 +586,40 @@ void TestHelperBus::malformedInput_data()
     row("CreateBridge (s)", "CreateBridge", {s("hb-x")}, unknownMethod);
     row("CreateBridge (ss)", "CreateBridge", {s("hb-x"), s("true")}, unknownMethod);
     row("CreateBridge (sbs)", "CreateBridge", {s("hb-x"), false, s("extra")}, unknownMethod);
+    row("CreateBridge (sb), the old signature", "CreateBridge", {s("hb-x"), false}, unknownMethod);
+    row("CreateBridge (sbi)", "CreateBridge", {s("hb-x"), false, 5}, unknownMethod);
+    row("BridgePort (ssbb)", "BridgePort", {s("hb-br1"), s("hb-p1"), true, false}, unknownMethod);
+    row("Confirm (u)", "Confirm", {5u}, unknownMethod);
+    row("confirm timeout too long", "CreateBridge", {s("hb-x"), false, 3601u}, err("InvalidArgument"),
+        {s("confirmTimeout"), s("3601")});
+    row("Confirm unknown", "Confirm", {s("0123456789abcdef0123456789abcdef")}, err("NoSuchTransaction"),
+        {s("0123456789abcdef0123456789abcdef")});
+    row("Revert unknown", "Revert", {s("nope")}, err("NoSuchTransaction"), {s("nope")});
+    row("SetConfirmTimeout unknown", "SetConfirmTimeout", {s("nope"), 5u}, err("NoSuchTransaction"), {s("nope")});
+    row("BridgePort bad port", "BridgePort", {s("hb-br1"), s("a b"), true, false, 0u}, err("InvalidName"),
+        {s("a b"), s("forbidden-character")});
+    row("BridgePort into itself", "BridgePort", {s("hb-p1"), s("hb-p1"), true, false, 0u}, err("Loop"),
+        {s("hb-p1"), s("hb-p1")});
+    row("BridgePort other bridge's port", "BridgePort", {s("hb-new"), s("hb-p0"), true, false, 0u}, err("AlreadyPort"),
+        {s("hb-p0"), s("hb-br0")});
+    row("BridgePort a bridge", "BridgePort", {s("hb-new"), s("hb-br1"), true, false, 0u}, err("Loop"),
+        {s("hb-new"), s("hb-br1")});
+    row("BridgePort into veth", "BridgePort", {s("hb-p1"), s("hb-p2"), true, false, 0u}, err("NotABridge"),
+        {s("hb-p1"), s("veth")});
+    row("Plan unknown method", "Plan", {s("RunCommand"), QStringList{s("x")}}, err("InvalidArgument"),
+        {s("method"), s("RunCommand")});
+    row("Plan wrong arguments", "Plan", {s("SetLinkUp"), QStringList{s("hb-p1"), s("yes")}}, err("InvalidArgument"),
+        {s("arguments"), s("SetLinkUp")});
+    row("Plan bad name", "Plan", {s("DeleteBridge"), QStringList{s("..")}}, err("InvalidName"), {s(".."), s("dot")});
+    row("PlanBridgePort unknown port", "PlanBridgePort", {s("hb-br1"), s("hb-nope"), true, false}, err("NoSuchLink"),
+        {s("hb-nope")});
     row("SetLinkUp (si)", "SetLinkUp", {s("hb-p1"), 1}, unknownMethod);
     row("AddPort (s)", "AddPort", {s("hb-br1")}, unknownMethod);
     row("DeleteBridge (as)", "DeleteBridge", {QStringList{s("hb-br1")}}, unknownMethod);
     row("SetStp (sy)", "SetStp", {s("hb-br1"), QVariant::fromValue(uchar(1))}, unknownMethod);
     row("unknown method", "RunCommand", {s("ip link del hb-br0")}, unknownMethod);
     // The bus policy lets through this interface's methods only.
-    row("unknown interface", "CreateBridge", {s("hb-x"), false}, accessDenied, {},
+    row("unknown interface", "CreateBridge", {s("hb-x"), false, 0u}, accessDenied, {},
         QStringLiteral("org.passerelle.Helper1.Debug"));
 }
 
@@ -630,7 +660,7 @@ void TestHelperBus::pendingAuthorizationKeepsHelperAlive()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(timer.elapsed() >= 3000, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(!link(QStringLiteral("hb-slow")).isEmpty());
-    QCOMPARE(call(QStringLiteral("DeleteBridge"), {QStringLiteral("hb-slow")}).type(), QDBusMessage::ReplyMessage);
+    QCOMPARE(call(QStringLiteral("DeleteBridge"), {QStringLiteral("hb-slow"), 0u}).type(), QDBusMessage::ReplyMessage);
 }
 
 void TestHelperBus::authorizationTimeoutIsRefusal()
@@ -655,7 +685,7 @@ void TestHelperBus::tooManyPendingIsBusy()
     // polkitd frozen: authorizations wait. One caller gets as many waiting
     // calls as the helper allows (4 by default), then Busy; other callers
     // and calls that need no authorization are still served.
-    QCOMPARE(call(QStringLiteral("DeleteBridge"), {QStringLiteral("hb-nope")}).errorName(), err("NoSuchLink"));
+    QCOMPARE(call(QStringLiteral("DeleteBridge"), {QStringLiteral("hb-nope"), 0u}).errorName(), err("NoSuchLink"));
     const qint64 polkitd = m_bus->ownerPid(QStringLiteral("org.freedesktop.PolicyKit1"));
     QVERIFY(polkitd > 0);
     QVERIFY(::kill(pid_t(polkitd), SIGSTOP) == 0);
@@ -672,12 +702,12 @@ void TestHelperBus::tooManyPendingIsBusy()
     for (int i = 0; i < 5; ++i) {
         QDBusMessage msg = QDBusMessage::createMethodCall(helperName, helperPath, helperInterface,
                                                           QStringLiteral("DeleteBridge"));
-        msg << QStringLiteral("hb-nope");
+        msg << QStringLiteral("hb-nope") << 0u;
         calls.append(m_bus->bus().asyncCall(msg, 60000));
     }
     QDBusMessage otherMsg = QDBusMessage::createMethodCall(helperName, helperPath, helperInterface,
                                                            QStringLiteral("DeleteBridge"));
-    otherMsg << QStringLiteral("hb-nope");
+    otherMsg << QStringLiteral("hb-nope") << 0u;
     QDBusPendingCall otherCall = other.asyncCall(otherMsg, 60000);
 
     calls.last().waitForFinished();
@@ -715,6 +745,49 @@ void TestHelperBus::idleExitAndReactivation()
     const qint64 second = m_bus->ownerPid(helperName);
     QVERIFY(second > 0);
     QVERIFY(second != first);
+}
+
+// Receives TransactionChanged as any client would.
+class TransactionSignals : public QObject
+{
+    Q_OBJECT
+public:
+    QStringList seen;
+public Q_SLOTS:
+    void changed(const QString &transaction, const QString &state, uint secondsLeft)
+    {
+        seen.append(QStringLiteral("%1 %2 %3").arg(transaction, state).arg(secondsLeft));
+    }
+};
+
+void TestHelperBus::pendingChangeKeepsHelperAlive()
+{
+    // A change waiting for confirmation outlives the idle time (2 s); it is
+    // undone when its own time (4 s) is up, and only then does the helper go.
+    TransactionSignals signals_;
+    QVERIFY(m_bus->bus().connect(QString(), helperPath, helperInterface, QStringLiteral("TransactionChanged"), &signals_,
+                                 SLOT(changed(QString,QString,uint))));
+    const QByteArray before = linkState();
+    QElapsedTimer timer;
+    timer.start();
+    const QDBusMessage reply = call(QStringLiteral("CreateBridge"), {QStringLiteral("hb-pend"), false, 4u});
+    QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+    const QString handle = reply.arguments().value(0).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(handle).hasMatch(), qPrintable(handle));
+    const qint64 pid = m_bus->ownerPid(helperName);
+    QVERIFY(!link(QStringLiteral("hb-pend")).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(signals_.seen.contains(handle + QStringLiteral(" pending 4")), 2000);
+
+    QTest::qWait(3000);
+    QCOMPARE(m_bus->ownerPid(helperName), pid);
+    QVERIFY(!link(QStringLiteral("hb-pend")).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(link(QStringLiteral("hb-pend")).isEmpty(), 5000);
+    QVERIFY2(timer.elapsed() >= 3500, qPrintable(QString::number(timer.elapsed())));
+    QTRY_VERIFY_WITH_TIMEOUT(signals_.seen.contains(handle + QStringLiteral(" reverted 0")), 2000);
+    QCOMPARE(linkState(), before);
+    QVERIFY(m_bus->waitUntilReleased(helperName, (idleTimeoutSeconds + 10) * 1000));
+    m_bus->bus().disconnect(QString(), helperPath, helperInterface, QStringLiteral("TransactionChanged"), &signals_,
+                            SLOT(changed(QString,QString,uint)));
 }
 
 QTEST_GUILESS_MAIN(TestHelperBus)

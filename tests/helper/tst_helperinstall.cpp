@@ -1,5 +1,5 @@
-// `cmake --install --component helper` into a staging folder: the helper in
-// libexec and its system files in the folders dbus-daemon and polkitd read
+// `cmake --install --component helper` into a staging folder: the helper and
+// its rollback agent in libexec, and its system files in the folders dbus-daemon and polkitd read
 // (from pkg-config), with the service file naming the installed helper.
 #include <QDir>
 #include <QFile>
@@ -33,6 +33,10 @@ void TestHelperInstall::installsWhereTheSystemReads()
     const QString root = stage.path();
     const QString helper = QStringLiteral(PASSERELLE_INSTALL_LIBEXECDIR "/passerelle-helper");
     QVERIFY2(QFileInfo(root + helper).isExecutable(), qPrintable(helper));
+    // The rollback agent sits next to the helper, where the helper looks for it.
+    const QString agent = QStringLiteral(PASSERELLE_INSTALL_LIBEXECDIR "/passerelle-rollback");
+    QVERIFY2(QFileInfo(root + agent).isExecutable(), qPrintable(agent));
+    QVERIFY(!(QFileInfo(root + agent).permissions() & (QFileDevice::WriteGroup | QFileDevice::WriteOther)));
 
     QFile service(root + QStringLiteral(PASSERELLE_DBUS_SYSTEM_SERVICES_DIR "/org.passerelle.Helper1.service"));
     QVERIFY2(service.open(QIODevice::ReadOnly), qPrintable(service.fileName()));
