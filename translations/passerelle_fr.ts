@@ -4,44 +4,8 @@
 <context>
     <name>BridgeCommand</name>
     <message>
-        <source>usage: passerellectl bridge create NAME [--stp on|off]
-       passerellectl bridge delete NAME
-       passerellectl bridge add-port BRIDGE PORT
-       passerellectl bridge remove-port BRIDGE PORT
-       passerellectl bridge stp BRIDGE on|off</source>
-        <translation>utilisation : passerellectl bridge create NOM [--stp on|off]
-              passerellectl bridge delete NOM
-              passerellectl bridge add-port PONT PORT
-              passerellectl bridge remove-port PONT PORT
-              passerellectl bridge stp PONT on|off</translation>
-    </message>
-    <message>
-        <source>Create and delete bridges and change their ports. passerelle-helper makes the change once polkit authorizes it, which may ask for a password.
-
-  create NAME [--stp on|off]   A new bridge, down; STP off unless asked
-  delete NAME                  Delete a bridge; its ports are released
-  add-port BRIDGE PORT         Make PORT a port of BRIDGE; PORT keeps its addresses
-  remove-port BRIDGE PORT      Release PORT from BRIDGE
-  stp BRIDGE on|off            Turn the Spanning Tree Protocol on or off</source>
-        <translation>Crée et supprime des ponts et modifie leurs ports. passerelle-helper effectue la modification une fois que polkit l&apos;autorise, ce qui peut demander un mot de passe.
-
-  create NOM [--stp on|off]    Un nouveau pont, inactif ; STP désactivé sauf demande
-  delete NOM                   Supprimer un pont ; ses ports sont libérés
-  add-port PONT PORT           Faire de PORT un port de PONT ; PORT garde ses adresses
-  remove-port PONT PORT        Retirer PORT de PONT
-  stp PONT on|off              Activer ou désactiver le Spanning Tree Protocol</translation>
-    </message>
-    <message>
-        <source>With create: run the Spanning Tree Protocol (default off).</source>
-        <translation>Avec create : activer le Spanning Tree Protocol (désactivé par défaut).</translation>
-    </message>
-    <message>
         <source>create, delete, add-port, remove-port or stp.</source>
         <translation>create, delete, add-port, remove-port ou stp.</translation>
-    </message>
-    <message>
-        <source>--stp is only for &quot;bridge create&quot;; use &quot;bridge stp BRIDGE on|off&quot;</source>
-        <translation>--stp ne s&apos;utilise qu&apos;avec « bridge create » ; utilisez « bridge stp PONT on|off »</translation>
     </message>
     <message>
         <source>--stp takes on or off</source>
@@ -50,6 +14,119 @@
     <message>
         <source>SUBCOMMAND</source>
         <translation>SOUS-COMMANDE</translation>
+    </message>
+    <message>
+        <source>usage: passerellectl bridge create NAME [--stp on|off]
+       passerellectl bridge delete NAME
+       passerellectl bridge add-port BRIDGE PORT [--keep-addresses] [--stp on|off]
+       passerellectl bridge remove-port BRIDGE PORT
+       passerellectl bridge stp BRIDGE on|off
+       (each also takes --confirm-timeout SECONDS and --dry-run)</source>
+        <translation>utilisation : passerellectl bridge create NOM [--stp on|off]
+              passerellectl bridge delete NOM
+              passerellectl bridge add-port PONT PORT [--keep-addresses] [--stp on|off]
+              passerellectl bridge remove-port PONT PORT
+              passerellectl bridge stp PONT on|off
+              (chacune accepte aussi --confirm-timeout SECONDES et --dry-run)</translation>
+    </message>
+    <message>
+        <source>Create and delete bridges and change their ports. passerelle-helper makes the change once polkit authorizes it, which may ask for a password, and undoes all of it if a step fails.
+
+  create NAME [--stp on|off]     A new bridge, down; STP off unless asked
+  delete NAME                    Delete a bridge; its ports are released, and get back the
+                                 addresses and routes add-port moved onto the bridge
+  add-port BRIDGE PORT           Bridge PORT into BRIDGE: BRIDGE is created when missing (with
+                                 PORT&apos;s MAC address), PORT&apos;s addresses and routes (the default
+                                 route included) move onto BRIDGE, both are brought up
+  add-port ... --keep-addresses  The same, but PORT keeps its addresses and routes; as a
+                                 port it can no longer use them, so the host usually loses
+                                 the network it had through PORT
+  remove-port BRIDGE PORT        Release PORT from BRIDGE
+  stp BRIDGE on|off              Turn the Spanning Tree Protocol on or off
+
+A change to the link of the default route or of a remote session (SSH, VNC) is undone after 60 seconds unless &quot;passerellectl confirm&quot; keeps it.</source>
+        <translation>Crée et supprime des ponts et modifie leurs ports. passerelle-helper effectue la modification une fois que polkit l&apos;autorise, ce qui peut demander un mot de passe, et l&apos;annule entièrement si une étape échoue.
+
+  create NOM [--stp on|off]      Un nouveau pont, inactif ; STP désactivé sauf demande
+  delete NOM                     Supprimer un pont ; ses ports sont libérés et récupèrent les
+                                 adresses et les routes que add-port avait déplacées sur le pont
+  add-port PONT PORT             Intégrer PORT au pont PONT : PONT est créé s&apos;il n&apos;existe pas
+                                 (avec l&apos;adresse MAC de PORT), les adresses et les routes de PORT
+                                 (route par défaut comprise) passent sur PONT, les deux sont activés
+  add-port ... --keep-addresses  Idem, mais PORT garde ses adresses et ses routes ; devenu port,
+                                 il ne peut plus s&apos;en servir, si bien que l&apos;hôte perd en général
+                                 le réseau auquel il accédait par PORT
+  remove-port PONT PORT          Retirer PORT de PONT
+  stp PONT on|off                Activer ou désactiver le Spanning Tree Protocol
+
+Une modification de l&apos;interface de la route par défaut ou d&apos;une session à distance (SSH, VNC) est annulée au bout de 60 secondes, sauf si « passerellectl confirm » la conserve.</translation>
+    </message>
+    <message>
+        <source>With create, or add-port when it creates the bridge: run the Spanning Tree Protocol (default off).</source>
+        <translation>Avec create, ou add-port quand il crée le pont : activer le Spanning Tree Protocol (désactivé par défaut).</translation>
+    </message>
+    <message>
+        <source>With add-port: leave PORT&apos;s addresses and routes on it instead of moving them onto BRIDGE.</source>
+        <translation>Avec add-port : laisser à PORT ses adresses et ses routes au lieu de les déplacer sur PONT.</translation>
+    </message>
+    <message>
+        <source>--stp is only for &quot;bridge create&quot; and &quot;bridge add-port&quot;; use &quot;bridge stp BRIDGE on|off&quot;</source>
+        <translation>--stp ne s&apos;utilise qu&apos;avec « bridge create » et « bridge add-port » ; utilisez « bridge stp PONT on|off »</translation>
+    </message>
+    <message>
+        <source>--keep-addresses is only for &quot;bridge add-port&quot;</source>
+        <translation>--keep-addresses ne s&apos;utilise qu&apos;avec « bridge add-port »</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeErrorDialog</name>
+    <message>
+        <source>Cannot keep the changes</source>
+        <translation>Impossible de conserver les modifications</translation>
+    </message>
+    <message>
+        <source>Cannot revert the changes</source>
+        <translation>Impossible d&apos;annuler les modifications</translation>
+    </message>
+    <message>
+        <source>Cannot give more time to decide</source>
+        <translation>Impossible de prolonger le délai de décision</translation>
+    </message>
+    <message>
+        <source>Cannot bridge %1 into %2</source>
+        <translation>Impossible d&apos;ajouter %1 au pont %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the bridge %1</source>
+        <translation>Impossible de créer le pont %1</translation>
+    </message>
+    <message>
+        <source>Cannot delete the bridge %1</source>
+        <translation>Impossible de supprimer le pont %1</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to %2</source>
+        <translation>Impossible d&apos;ajouter %1 à %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1 from %2</source>
+        <translation>Impossible de retirer %1 de %2</translation>
+    </message>
+    <message>
+        <source>Cannot bring %1 up</source>
+        <translation>Impossible d&apos;activer %1</translation>
+    </message>
+    <message>
+        <source>Cannot bring %1 down</source>
+        <translation>Impossible de désactiver %1</translation>
+    </message>
+    <message>
+        <source>Cannot turn STP on for %1</source>
+        <translation>Impossible d&apos;activer STP sur %1</translation>
+    </message>
+    <message>
+        <source>Cannot turn STP off for %1</source>
+        <translation>Impossible de désactiver STP sur %1</translation>
     </message>
 </context>
 <context>
@@ -81,6 +158,10 @@
     <message>
         <source>passerellectl: warning: Docker is not reachable (%1); containers are not shown.</source>
         <translation>passerellectl: avertissement : Docker est injoignable (%1) ; les conteneurs ne sont pas affichés.</translation>
+    </message>
+    <message>
+        <source>With --json, indent the output for people.</source>
+        <translation>Avec --json, indenter la sortie pour la lecture.</translation>
     </message>
 </context>
 <context>
@@ -131,6 +212,44 @@
     <message>
         <source>Cannot write the screenshot to %1.</source>
         <translation>Impossible d&apos;écrire la capture d&apos;écran dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HelperCall</name>
+    <message>
+        <source>Undo the change after SECONDS unless &quot;passerellectl confirm&quot; comes first.</source>
+        <translation>Annuler la modification au bout de SECONDES, sauf si « passerellectl confirm » arrive avant.</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>SECONDES</translation>
+    </message>
+    <message>
+        <source>Print what would change, step by step, and change nothing.</source>
+        <translation>Afficher ce qui changerait, étape par étape, sans rien modifier.</translation>
+    </message>
+    <message>
+        <source>--confirm-timeout takes a number of seconds from 1 to %1</source>
+        <translation>--confirm-timeout attend un nombre de secondes de 1 à %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done. The change is undone in %n second(s) unless you keep it with:
+  passerellectl confirm %1
+</source>
+        <translation>
+            <numerusform>C&apos;est fait. La modification sera annulée dans %n seconde, sauf si vous la conservez avec :
+  passerellectl confirm %1
+</numerusform>
+            <numerusform>C&apos;est fait. La modification sera annulée dans %n secondes, sauf si vous la conservez avec :
+  passerellectl confirm %1
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing would change.
+</source>
+        <translation>Rien ne changerait.
+</translation>
     </message>
 </context>
 <context>
@@ -247,13 +366,214 @@
         <source>the Passerelle helper failed: %1</source>
         <translation>échec du service auxiliaire de Passerelle : %1</translation>
     </message>
+    <message>
+        <source>another change is being made or waits for confirmation; try again once it is over</source>
+        <translation>une autre modification est en cours ou attend une confirmation ; réessayez quand elle sera terminée</translation>
+    </message>
+    <message>
+        <source>no change of yours with the handle &quot;%1&quot; waits for confirmation</source>
+        <translation>aucune de vos modifications portant l&apos;identifiant « %1 » n&apos;attend de confirmation</translation>
+    </message>
+    <message>
+        <source>%1 seconds is not a valid confirmation time (1 to 3600)</source>
+        <translation>%1 secondes n&apos;est pas un délai de confirmation valable (de 1 à 3600)</translation>
+    </message>
+    <message>
+        <source>the helper has no change called &quot;%1&quot;</source>
+        <translation>le service auxiliaire ne connaît aucune modification nommée « %1 »</translation>
+    </message>
+    <message>
+        <source>the arguments given for &quot;%1&quot; are not valid</source>
+        <translation>les arguments donnés pour « %1 » ne sont pas valables</translation>
+    </message>
+</context>
+<context>
+    <name>HelperPlanText</name>
+    <message>
+        <source>Create bridge %1 (STP on)</source>
+        <translation>Créer le pont %1 (STP activé)</translation>
+    </message>
+    <message>
+        <source>Create bridge %1 (STP off)</source>
+        <translation>Créer le pont %1 (STP désactivé)</translation>
+    </message>
+    <message>
+        <source>Give %1 the MAC address %2</source>
+        <translation>Donner à %1 l&apos;adresse MAC %2</translation>
+    </message>
+    <message>
+        <source>Bring %1 up</source>
+        <translation>Activer %1</translation>
+    </message>
+    <message>
+        <source>Bring %1 down</source>
+        <translation>Désactiver %1</translation>
+    </message>
+    <message>
+        <source>Turn STP on for bridge %1</source>
+        <translation>Activer STP sur le pont %1</translation>
+    </message>
+    <message>
+        <source>Turn STP off for bridge %1</source>
+        <translation>Désactiver STP sur le pont %1</translation>
+    </message>
+    <message>
+        <source>Make %1 a port of bridge %2</source>
+        <translation>Faire de %1 un port du pont %2</translation>
+    </message>
+    <message>
+        <source>Release %1 from bridge %2</source>
+        <translation>Retirer %1 du pont %2</translation>
+    </message>
+    <message>
+        <source>Add the address %1 of %2 to %3</source>
+        <translation>Ajouter à %3 l&apos;adresse %1 de %2</translation>
+    </message>
+    <message>
+        <source>Give the address %1 back to %3 (from %2)</source>
+        <translation>Rendre l&apos;adresse %1 à %3 (depuis %2)</translation>
+    </message>
+    <message>
+        <source>Remove the address %1 from %2</source>
+        <translation>Retirer l&apos;adresse %1 de %2</translation>
+    </message>
+    <message>
+        <source>Give the default route (metric %3) back to %2 (from %1)</source>
+        <translation>Rendre la route par défaut (métrique %3) à %2 (depuis %1)</translation>
+    </message>
+    <message>
+        <source>Move the default route (metric %3) from %1 to %2</source>
+        <translation>Déplacer la route par défaut (métrique %3) de %1 vers %2</translation>
+    </message>
+    <message>
+        <source>Give the default route via %1 (metric %4) back to %3 (from %2)</source>
+        <translation>Rendre la route par défaut via %1 (métrique %4) à %3 (depuis %2)</translation>
+    </message>
+    <message>
+        <source>Move the default route via %1 (metric %4) from %2 to %3</source>
+        <translation>Déplacer la route par défaut via %1 (métrique %4) de %2 vers %3</translation>
+    </message>
+    <message>
+        <source>Give the route to %1 (metric %4) back to %3 (from %2)</source>
+        <translation>Rendre la route vers %1 (métrique %4) à %3 (depuis %2)</translation>
+    </message>
+    <message>
+        <source>Move the route to %1 (metric %4) from %2 to %3</source>
+        <translation>Déplacer la route vers %1 (métrique %4) de %2 vers %3</translation>
+    </message>
+    <message>
+        <source>Give the route to %1 via %2 (metric %5) back to %4 (from %3)</source>
+        <translation>Rendre la route vers %1 via %2 (métrique %5) à %4 (depuis %3)</translation>
+    </message>
+    <message>
+        <source>Move the route to %1 via %2 (metric %5) from %3 to %4</source>
+        <translation>Déplacer la route vers %1 via %2 (métrique %5) de %3 vers %4</translation>
+    </message>
+    <message>
+        <source>Delete bridge %1</source>
+        <translation>Supprimer le pont %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keep the change only if confirmed within %n second(s); otherwise undo all of it</source>
+        <translation>
+            <numerusform>Conserver la modification seulement si elle est confirmée dans un délai de %n seconde ; sinon, tout annuler</numerusform>
+            <numerusform>Conserver la modification seulement si elle est confirmée dans un délai de %n secondes ; sinon, tout annuler</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>create bridge %1</source>
+        <translation>créer le pont %1</translation>
+    </message>
+    <message>
+        <source>delete bridge %1</source>
+        <translation>supprimer le pont %1</translation>
+    </message>
+    <message>
+        <source>make %2 a port of bridge %1</source>
+        <translation>faire de %2 un port du pont %1</translation>
+    </message>
+    <message>
+        <source>release %2 from bridge %1</source>
+        <translation>retirer %2 du pont %1</translation>
+    </message>
+    <message>
+        <source>bring %1 up</source>
+        <translation>activer %1</translation>
+    </message>
+    <message>
+        <source>bring %1 down</source>
+        <translation>désactiver %1</translation>
+    </message>
+    <message>
+        <source>turn STP on for bridge %1</source>
+        <translation>activer STP sur le pont %1</translation>
+    </message>
+    <message>
+        <source>turn STP off for bridge %1</source>
+        <translation>désactiver STP sur le pont %1</translation>
+    </message>
+    <message>
+        <source>bridge %2 into %1, moving its addresses and routes</source>
+        <translation>intégrer %2 au pont %1 en y déplaçant ses adresses et ses routes</translation>
+    </message>
+    <message>
+        <source>bridge %2 into %1, leaving its addresses on it</source>
+        <translation>intégrer %2 au pont %1 en lui laissant ses adresses</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChangeText</name>
+    <message>
+        <source>Bridge %1 into a new bridge</source>
+        <translation>Ajouter %1 à un nouveau pont</translation>
+    </message>
+    <message>
+        <source>Bridge %1 into the new bridge %2</source>
+        <translation>Ajouter %1 au nouveau pont %2</translation>
+    </message>
+    <message>
+        <source>Bridge %1 into %2</source>
+        <translation>Ajouter %1 au pont %2</translation>
+    </message>
+    <message>
+        <source>Create a bridge</source>
+        <translation>Créer un pont</translation>
+    </message>
+    <message>
+        <source>Create the bridge %1</source>
+        <translation>Créer le pont %1</translation>
+    </message>
+    <message>
+        <source>Delete the bridge %1</source>
+        <translation>Supprimer le pont %1</translation>
+    </message>
+    <message>
+        <source>Add %1 to %2 as a port</source>
+        <translation>Faire de %1 un port de %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the bridge %2</source>
+        <translation>Retirer %1 du pont %2</translation>
+    </message>
+    <message>
+        <source>Bring %1 up</source>
+        <translation>Activer %1</translation>
+    </message>
+    <message>
+        <source>Bring %1 down</source>
+        <translation>Désactiver %1</translation>
+    </message>
+    <message>
+        <source>Turn STP on for %1</source>
+        <translation>Activer STP sur %1</translation>
+    </message>
+    <message>
+        <source>Turn STP off for %1</source>
+        <translation>Désactiver STP sur %1</translation>
+    </message>
 </context>
 <context>
     <name>LinkCommand</name>
-    <message>
-        <source>Bring a link up or down. passerelle-helper makes the change once polkit authorizes it, which may ask for a password.</source>
-        <translation>Active ou désactive une interface. passerelle-helper effectue la modification une fois que polkit l&apos;autorise, ce qui peut demander un mot de passe.</translation>
-    </message>
     <message>
         <source>The only subcommand so far.</source>
         <translation>La seule sous-commande pour l&apos;instant.</translation>
@@ -267,12 +587,16 @@
         <translation>L&apos;état à lui donner.</translation>
     </message>
     <message>
-        <source>usage: passerellectl link set NAME up|down</source>
-        <translation>utilisation : passerellectl link set NOM up|down</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Bring a link up or down. passerelle-helper makes the change once polkit authorizes it, which may ask for a password. Bringing down the link of the default route or of a remote session is undone after 60 seconds unless &quot;passerellectl confirm&quot; keeps it.</source>
+        <translation>Active ou désactive une interface. passerelle-helper effectue la modification une fois que polkit l&apos;autorise, ce qui peut demander un mot de passe. La désactivation de l&apos;interface de la route par défaut ou d&apos;une session à distance est annulée au bout de 60 secondes, sauf si « passerellectl confirm » la conserve.</translation>
+    </message>
+    <message>
+        <source>usage: passerellectl link set NAME up|down [--confirm-timeout SECONDS] [--dry-run]</source>
+        <translation>utilisation : passerellectl link set NOM up|down [--confirm-timeout SECONDES] [--dry-run]</translation>
     </message>
 </context>
 <context>
@@ -291,11 +615,18 @@ Commands:
   who-owns --container NAME|ID         The host-side links of a container
   bridge create NAME [--stp on|off]    Create a bridge (asks passerelle-helper)
   bridge delete NAME                   Delete a bridge; its ports are released
-  bridge add-port BRIDGE PORT          Make PORT a port of BRIDGE
+  bridge add-port BRIDGE PORT          Bridge PORT into BRIDGE, moving its addresses
+         [--keep-addresses]            (--keep-addresses: leave them on PORT)
   bridge remove-port BRIDGE PORT       Release PORT from BRIDGE
   bridge stp BRIDGE on|off             Turn STP on or off on a bridge
   link set NAME up|down                Bring a link up or down
+  plan COMMAND ...                     What a bridge or link command would change
+  status                               Your change waiting for confirmation, if any
+  confirm [TRANSACTION]                Keep a change waiting for confirmation
+  revert [TRANSACTION]                 Undo it now
 
+Changing commands take --confirm-timeout SECONDS (undone then unless confirmed)
+and --dry-run (print the steps, change nothing).
 Common options: --json, --no-docker, -H/--docker-host URL, --help
 Run &apos;passerellectl COMMAND --help&apos; for more about a command.
 </source>
@@ -308,14 +639,25 @@ Commandes :
   who-owns --container NOM|ID          Les interfaces côté hôte d&apos;un conteneur
   bridge create NOM [--stp on|off]     Créer un pont (par passerelle-helper)
   bridge delete NOM                    Supprimer un pont ; ses ports sont libérés
-  bridge add-port PONT PORT            Faire de PORT un port de PONT
+  bridge add-port PONT PORT            Intégrer PORT au pont PONT en y déplaçant ses adresses
+         [--keep-addresses]            (--keep-addresses : les laisser à PORT)
   bridge remove-port PONT PORT         Retirer PORT de PONT
   bridge stp PONT on|off               Activer ou désactiver STP sur un pont
   link set NOM up|down                 Activer ou désactiver une interface
+  plan COMMANDE ...                    Ce que changerait une commande bridge ou link
+  status                               Votre modification en attente de confirmation, s&apos;il y en a une
+  confirm [TRANSACTION]                Conserver une modification en attente de confirmation
+  revert [TRANSACTION]                 L&apos;annuler tout de suite
 
+Les commandes qui modifient acceptent --confirm-timeout SECONDES (annulation ensuite
+sauf confirmation) et --dry-run (afficher les étapes sans rien modifier).
 Options communes : --json, --no-docker, -H/--docker-host URL, --help
 Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
 </translation>
+    </message>
+    <message>
+        <source>usage: passerellectl plan bridge|link ARGUMENTS...</source>
+        <translation>utilisation : passerellectl plan bridge|link ARGUMENTS...</translation>
     </message>
 </context>
 <context>
@@ -463,6 +805,161 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     </message>
 </context>
 <context>
+    <name>Passerelle::ChangePreviewDialog</name>
+    <message>
+        <source>Name of the new bridge:</source>
+        <translation>Nom du nouveau pont :</translation>
+    </message>
+    <message>
+        <source>Move %1&apos;s addresses and routes to the bridge (recommended)</source>
+        <translation>Déplacer les adresses et les routes de %1 vers le pont (recommandé)</translation>
+    </message>
+    <message>
+        <source>Turn on the Spanning Tree Protocol (STP) on the new bridge</source>
+        <translation>Activer le Spanning Tree Protocol (STP) sur le nouveau pont</translation>
+    </message>
+    <message>
+        <source>Leave it off unless this bridge closes a loop with other bridges: with STP on, every new port stays blocked for the forward delay, about 30 seconds, before it forwards traffic.</source>
+        <translation>Laissez-le désactivé, sauf si ce pont ferme une boucle avec d&apos;autres ponts : avec STP activé, chaque nouveau port reste bloqué pendant le délai de transmission (forward delay), environ 30 secondes, avant de transmettre le trafic.</translation>
+    </message>
+    <message>
+        <source>What will change:</source>
+        <translation>Ce qui va changer :</translation>
+    </message>
+    <message>
+        <source>Ask me to confirm</source>
+        <translation>Me demander de confirmer</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <comment>seconds, after a number</comment>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Revert automatically after:</source>
+        <translation>Annuler automatiquement après :</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>%1 keeps its addresses (%2), but a port does not use them: this host loses its network the moment %1 becomes a port.</source>
+        <translation>%1 garde ses adresses (%2), mais un port ne s&apos;en sert pas : cet hôte perd son réseau dès que %1 devient un port.</translation>
+    </message>
+    <message>
+        <source>Without this, the host loses its network the moment %1 becomes a port.</source>
+        <translation>Sans cela, l&apos;hôte perd son réseau dès que %1 devient un port.</translation>
+    </message>
+    <message>
+        <source>Required for this change: it touches the link that carries the default route or a remote session. Unless you keep the changes in time, everything is put back by itself.</source>
+        <translation>Obligatoire pour cette modification : elle touche l&apos;interface qui porte la route par défaut ou une session à distance. Si vous ne conservez pas les modifications à temps, tout est remis en l&apos;état automatiquement.</translation>
+    </message>
+    <message>
+        <source>Required for this change: %1 Unless you keep the changes in time, everything is put back by itself.</source>
+        <translation>Obligatoire pour cette modification : %1 Si vous ne conservez pas les modifications à temps, tout est remis en l&apos;état automatiquement.</translation>
+    </message>
+    <message>
+        <source>Should this change cut you off, it is put back by itself unless you keep it in time.</source>
+        <translation>Si cette modification vous coupe du réseau, elle est annulée automatiquement, à moins que vous ne la conserviez à temps.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1 Should this change cut you off, it is put back by itself unless you keep it in time.</source>
+        <translation>Recommandé : %1 Si cette modification vous coupe du réseau, elle est annulée automatiquement, à moins que vous ne la conserviez à temps.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the new bridge.</source>
+        <translation>Saisissez un nom pour le nouveau pont.</translation>
+    </message>
+    <message>
+        <source>Asking the Passerelle helper what will change…</source>
+        <translation>Le service auxiliaire de Passerelle calcule ce qui va changer…</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the links are already like this.</source>
+        <translation>Rien à changer : les interfaces sont déjà dans cet état.</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ConfirmBanner</name>
+    <message>
+        <source>Check Again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Conserver</translation>
+    </message>
+    <message>
+        <source>Make these changes final</source>
+        <translation>Rendre ces modifications définitives</translation>
+    </message>
+    <message>
+        <source>Revert Now</source>
+        <translation>Annuler maintenant</translation>
+    </message>
+    <message>
+        <source>Put back the links as they were before the change</source>
+        <translation>Remettre les interfaces dans leur état d&apos;avant la modification</translation>
+    </message>
+    <message>
+        <source>+%1 s</source>
+        <comment>more seconds before the automatic revert</comment>
+        <translation>+%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give me %n more second(s) to decide</source>
+        <translation>
+            <numerusform>Me laisser %n seconde de plus pour décider</numerusform>
+            <numerusform>Me laisser %n secondes de plus pour décider</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Reverting the changes…</source>
+        <translation>Annulation des modifications…</translation>
+    </message>
+    <message>
+        <source>Checking the gateway…</source>
+        <translation>Vérification de la passerelle…</translation>
+    </message>
+    <message>
+        <source>Checking whether the gateway %1 answers…</source>
+        <translation>Vérification de la réponse de la passerelle %1…</translation>
+    </message>
+    <message>
+        <source>✔ Gateway %1 answers</source>
+        <translation>✔ La passerelle %1 répond</translation>
+    </message>
+    <message>
+        <source>⚠ Gateway %1 does not answer: keeping these changes may leave this host without network</source>
+        <translation>⚠ La passerelle %1 ne répond pas : conserver ces modifications risque de laisser cet hôte sans réseau</translation>
+    </message>
+    <message>
+        <source>No default gateway to check</source>
+        <translation>Aucune passerelle par défaut à vérifier</translation>
+    </message>
+    <message>
+        <source>Changes kept</source>
+        <translation>Modifications conservées</translation>
+    </message>
+    <message>
+        <source>Changes reverted: the links are as they were before</source>
+        <translation>Modifications annulées : les interfaces sont revenues à leur état d&apos;avant</translation>
+    </message>
+    <message>
+        <source>The change failed and was undone</source>
+        <translation>La modification a échoué et a été entièrement défaite</translation>
+    </message>
+    <message>
+        <source>Keep these changes? Reverting in %1 s</source>
+        <translation>Conserver ces modifications ? Annulation dans %1 s</translation>
+    </message>
+</context>
+<context>
     <name>Passerelle::DockerClient</name>
     <message>
         <source>unsupported Docker endpoint %1: Passerelle only talks to a local Docker daemon through its unix socket (unix://)</source>
@@ -510,6 +1007,46 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     <message>
         <source>cannot start a request to Docker at %1</source>
         <translation>impossible d&apos;envoyer une requête à Docker sur %1</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::GraphEditing</name>
+    <message>
+        <source>A change is being applied…</source>
+        <translation>Une modification est en cours…</translation>
+    </message>
+    <message>
+        <source>A change waits for your answer at the top of the window</source>
+        <translation>Une modification attend votre réponse en haut de la fenêtre</translation>
+    </message>
+    <message>
+        <source>your remote session arrives through %1.</source>
+        <translation>votre session à distance arrive par %1.</translation>
+    </message>
+    <message>
+        <source>%1 carries the default route.</source>
+        <translation>%1 porte la route par défaut.</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <comment>a change on its way, such as &quot;Bridge em1 into br0…&quot;</comment>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Fait : %1</translation>
+    </message>
+    <message>
+        <source>A change made elsewhere (%1)</source>
+        <translation>Une modification faite ailleurs (%1)</translation>
+    </message>
+    <message>
+        <source>Keeping the changes…</source>
+        <translation>Conservation des modifications…</translation>
+    </message>
+    <message>
+        <source>Reverting the changes…</source>
+        <translation>Annulation des modifications…</translation>
     </message>
 </context>
 <context>
@@ -1037,6 +1574,41 @@ Point d&apos;accès : %2</translation>
     </message>
 </context>
 <context>
+    <name>Passerelle::NodeMenus</name>
+    <message>
+        <source>New Bridge…</source>
+        <translation>Nouveau pont…</translation>
+    </message>
+    <message>
+        <source>Bridge Into</source>
+        <translation>Ajouter au pont</translation>
+    </message>
+    <message>
+        <source>Remove from %1</source>
+        <translation>Retirer de %1</translation>
+    </message>
+    <message>
+        <source>Bring Down</source>
+        <translation>Désactiver</translation>
+    </message>
+    <message>
+        <source>Bring Up</source>
+        <translation>Activer</translation>
+    </message>
+    <message>
+        <source>Turn STP Off</source>
+        <translation>Désactiver STP</translation>
+    </message>
+    <message>
+        <source>Turn STP On</source>
+        <translation>Activer STP</translation>
+    </message>
+    <message>
+        <source>Delete Bridge</source>
+        <translation>Supprimer le pont</translation>
+    </message>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
         <source>Displays help on commandline options.</source>
@@ -1257,6 +1829,77 @@ Point d&apos;accès : %2</translation>
         <source>blocking</source>
         <comment>bridge port state</comment>
         <translation>blocage</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionCommand</name>
+    <message>
+        <source>Show the change of yours that passerelle-helper keeps on trial: what it is, how many seconds are left, and that it is undone then unless confirmed.</source>
+        <translation>Affiche votre modification que passerelle-helper garde à l&apos;essai : ce qu&apos;elle fait, le nombre de secondes restantes, et son annulation à l&apos;échéance sauf confirmation.</translation>
+    </message>
+    <message>
+        <source>Keep a change that waits for confirmation. Without TRANSACTION, your only one.</source>
+        <translation>Conserve une modification qui attend une confirmation. Sans TRANSACTION, votre seule modification en attente.</translation>
+    </message>
+    <message>
+        <source>Undo now a change that waits for confirmation. Without TRANSACTION, your only one.</source>
+        <translation>Annule tout de suite une modification qui attend une confirmation. Sans TRANSACTION, votre seule modification en attente.</translation>
+    </message>
+    <message>
+        <source>TRANSACTION</source>
+        <translation>TRANSACTION</translation>
+    </message>
+    <message>
+        <source>The handle the change was given (optional).</source>
+        <translation>L&apos;identifiant donné à la modification (facultatif).</translation>
+    </message>
+    <message>
+        <source>[TRANSACTION]</source>
+        <translation>[TRANSACTION]</translation>
+    </message>
+    <message>
+        <source>usage: passerellectl status</source>
+        <translation>utilisation : passerellectl status</translation>
+    </message>
+    <message>
+        <source>usage: passerellectl %1 [TRANSACTION]</source>
+        <translation>utilisation : passerellectl %1 [TRANSACTION]</translation>
+    </message>
+    <message>
+        <source>No change of yours waits for confirmation.
+</source>
+        <translation>Aucune de vos modifications n&apos;attend de confirmation.
+</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation: %1
+</source>
+        <translation>En attente de confirmation : %1
+</translation>
+    </message>
+    <message>
+        <source>  transaction %1
+</source>
+        <translation>  transaction %1
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>  undone in %n second(s) unless kept with &quot;passerellectl confirm&quot;
+</source>
+        <translation>
+            <numerusform>  annulée dans %n seconde, sauf si « passerellectl confirm » la conserve
+</numerusform>
+            <numerusform>  annulée dans %n secondes, sauf si « passerellectl confirm » la conserve
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no change of yours waits for confirmation</source>
+        <translation>aucune de vos modifications n&apos;attend de confirmation</translation>
+    </message>
+    <message>
+        <source>several changes wait for confirmation; name one (see &quot;passerellectl status&quot;)</source>
+        <translation>plusieurs modifications attendent une confirmation ; précisez laquelle (voir « passerellectl status »)</translation>
     </message>
 </context>
 <context>

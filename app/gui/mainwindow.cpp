@@ -1,7 +1,10 @@
 #include "mainwindow.h"
 
+#include "confirmbanner.h"
+#include "graphediting.h"
 #include "graphexport.h"
 #include "graphview.h"
+#include "helpersession.h"
 #include "inspectorpanel.h"
 #include "interfacetable.h"
 #include "nodeitems.h"
@@ -21,6 +24,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace Passerelle {
 
@@ -32,6 +36,7 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
     , m_table(new InterfaceTable(model, this))
     , m_inspector(new InspectorPanel(model, this))
     , m_tabs(new QTabWidget(this))
+    , m_banner(new ConfirmBanner(this))
 {
     setWindowTitle(tr("Passerelle"));
     setWindowIcon(QIcon::fromTheme(QStringLiteral("org.passerelle.Passerelle"),
@@ -42,7 +47,14 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_view, tr("Graph"));
     m_tabs->addTab(m_table, tr("Interfaces"));
-    setCentralWidget(m_tabs);
+    // The banner of a change on trial sits above the graph, hidden otherwise.
+    auto *central = new QWidget(this);
+    auto *column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_banner);
+    column->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     auto *dock = new QDockWidget(tr("Inspector"), this);
     dock->setObjectName(QStringLiteral("inspectorDock"));
@@ -58,6 +70,10 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
     createMenus();
     createToolBar();
     createStatusBar();
+    auto *session = new HelperSession(QDBusConnection::systemBus(), this);
+    m_editing = new GraphEditing(m_model, m_scene, m_view, m_banner, this, session);
+    // A change made earlier (or by passerellectl) may still wait for an answer.
+    m_editing->refreshPending();
 
     connect(m_scene, &TopologyScene::graphApplied, this, &MainWindow::graphApplied);
     connect(m_scene, &TopologyScene::selectedKeyChanged, this, [this](const QString &key) {

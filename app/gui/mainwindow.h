@@ -1,6 +1,8 @@
 // Passerelle's main window: the live topology graph (or the table of
 // interfaces), the inspector of the selected node, a filter box, zoom and
-// export in the toolbar, and Docker's state in the status bar.
+// export in the toolbar, and Docker's state in the status bar. Bridges are
+// edited from the graph's menus and by drag and drop (GraphEditing), with
+// the banner of a change on trial above the graph.
 #pragma once
 
 #include "topologytypes.h"
@@ -14,6 +16,8 @@ class QTabWidget;
 
 namespace Passerelle {
 
+class ConfirmBanner;
+class GraphEditing;
 class GraphView;
 class InspectorPanel;
 class InterfaceTable;
@@ -34,6 +38,8 @@ public:
     InterfaceTable *table() const { return m_table; }
     QLineEdit *filterEdit() const { return m_filter; }
     QAction *hideNonMatchingAction() const { return m_hideAction; }
+    GraphEditing *editing() const { return m_editing; }
+    ConfirmBanner *banner() const { return m_banner; }
 
     // The model answered and its graph is laid out and on screen.
     bool isGraphReady() const { return m_graphReady; }
@@ -66,6 +72,8 @@ private:
     InterfaceTable *m_table;
     InspectorPanel *m_inspector;
     QTabWidget *m_tabs;
+    ConfirmBanner *m_banner;
+    GraphEditing *m_editing = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_dockerLabel = nullptr;
     QLabel *m_countsLabel = nullptr;

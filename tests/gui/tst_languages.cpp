@@ -2,6 +2,9 @@
 // the visible texts come from the catalogue of the language chosen, no
 // label, button, tab or column header is cut off (French runs longer), and a
 // screenshot of each is saved to the build directory for a look.
+#include "changepreviewdialog.h"
+#include "confirmbanner.h"
+#include "graphediting.h"
 #include "inspectorpanel.h"
 #include "interfacetable.h"
 #include "mainwindow.h"
@@ -303,6 +306,55 @@ private Q_SLOTS:
             cut = cutOffTexts(&window) + cutOffColumns(window.table()->findChild<QTableView *>(QStringLiteral("interfaceTable")));
             QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
             QVERIFY(window.grab().save(QDir(m_shots).filePath(QStringLiteral("mainwindow-table-%1.png").arg(lang))));
+        }
+        model.stop();
+    }
+
+    // The preview of a change and the banner of a change on trial, with
+    // their longest texts: nothing cut off either. No helper runs here: the
+    // preview says so, which is the point of showing its options anyway.
+    void editing_data()
+    {
+        mainWindow_data();
+    }
+
+    void editing()
+    {
+        QFETCH(QString, lang);
+        uninstallTranslations();
+        QCOMPARE(installTranslations(lang), lang);
+
+        TopologyModel model;
+        TopologyModel::Options options;
+        options.docker = false;
+        model.start(options);
+        {
+            MainWindow window(&model);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTRY_VERIFY_WITH_TIMEOUT(window.isGraphReady(), 15000);
+
+            window.editing()->requestChange(LinkChange::bridgePortIntoNew(QStringLiteral("em1"), QStringLiteral("br1")));
+            ChangePreviewDialog *dialog = window.editing()->previewDialog();
+            QVERIFY(dialog);
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->planFailure().has_value() || dialog->isPlanReady(), 10000);
+            QCOMPARE(dialog->findChild<QAbstractButton *>(QStringLiteral("askConfirm"))->text(),
+                     expected(lang, "Passerelle::ChangePreviewDialog", "Ask me to confirm"));
+            QCoreApplication::processEvents();
+            QStringList cut = cutOffTexts(dialog);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+            QVERIFY(dialog->grab().save(QDir(m_shots).filePath(QStringLiteral("edit-preview-%1.png").arg(lang))));
+            dialog->reject();
+
+            ConfirmBanner *banner = window.banner();
+            banner->showPending(QStringLiteral("0123456789abcdef0123456789abcdef"),
+                                LinkChange::bridgePortIntoNew(QStringLiteral("em1"), QStringLiteral("br1")).title(), 60);
+            banner->setGateway(ConfirmBanner::Gateway::NoAnswer, QStringLiteral("192.0.2.1"));
+            QCoreApplication::processEvents();
+            cut = cutOffTexts(&window);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+            QVERIFY(window.grab().save(QDir(m_shots).filePath(QStringLiteral("edit-banner-%1.png").arg(lang))));
         }
         model.stop();
     }

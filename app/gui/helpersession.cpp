@@ -1,0 +1,79 @@
+#include "helpersession.h"
+
+#include "helperprotocol.h"
+
+namespace Passerelle {
+
+HelperSession::HelperSession(const QDBusConnection &bus, QObject *parent)
+    : QObject(parent)
+    , m_bus(bus)
+    , m_client(std::make_unique<HelperClient>(bus))
+{
+    // By name, not through the generated proxy: the subscription holds
+    // across the helper's exits and re-activations.
+    m_bus.connect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
+                  QStringLiteral("TransactionChanged"), this,
+                  SLOT(onTransactionChanged(QString,QString,uint)));
+}
+
+HelperSession::~HelperSession()
+{
+    m_bus.disconnect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
+                     QStringLiteral("TransactionChanged"), this,
+                     SLOT(onTransactionChanged(QString,QString,uint)));
+}
+
+void HelperSession::onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft)
+{
+    Q_EMIT transactionChanged(transaction, state, secondsLeft);
+}
+
+QDBusPendingReply<HelperPlan> HelperSession::plan(const LinkChange &change)
+{
+    if (change.kind == LinkChange::Kind::BridgePort)
+        return m_client->planBridgePort(change.bridge, change.link, change.moveAddresses, change.on);
+    return m_client->plan(change.method(), change.planArguments());
+}
+
+QDBusPendingReply<QString> HelperSession::apply(const LinkChange &c)
+{
+    switch (c.kind) {
+    case LinkChange::Kind::BridgePort:
+        return m_client->bridgePort(c.bridge, c.link, c.moveAddresses, c.on, c.confirmTimeout);
+    case LinkChange::Kind::CreateBridge:
+        return m_client->createBridge(c.bridge, c.on, c.confirmTimeout);
+    case LinkChange::Kind::DeleteBridge:
+        return m_client->deleteBridge(c.bridge, c.confirmTimeout);
+    case LinkChange::Kind::AddPort:
+        return m_client->addPort(c.bridge, c.link, c.confirmTimeout);
+    case LinkChange::Kind::RemovePort:
+        return m_client->removePort(c.bridge, c.link, c.confirmTimeout);
+    case LinkChange::Kind::SetLinkUp:
+        return m_client->setLinkUp(c.link, c.on, c.confirmTimeout);
+    case LinkChange::Kind::SetStp:
+        return m_client->setStp(c.bridge, c.on, c.confirmTimeout);
+    }
+    Q_UNREACHABLE();
+}
+
+QDBusPendingCall HelperSession::confirm(const QString &transaction)
+{
+    return m_client->confirm(transaction);
+}
+
+QDBusPendingCall HelperSession::revert(const QString &transaction)
+{
+    return m_client->revert(transaction);
+}
+
+QDBusPendingCall HelperSession::setConfirmTimeout(const QString &transaction, uint seconds)
+{
+    return m_client->setConfirmTimeout(transaction, seconds);
+}
+
+QDBusPendingReply<HelperPendingList> HelperSession::pending()
+{
+    return m_client->pending();
+}
+
+} // namespace Passerelle
