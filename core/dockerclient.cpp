@@ -1,5 +1,6 @@
 #include "dockerclient.h"
 
+#include "containerpids.h"
 #include "logging.h"
 #include "netlinkmonitor.h"
 #include "unixsockethttp.h"
@@ -80,6 +81,40 @@ QString negotiateApiVersion(const QByteArray &serverHeader)
 
 using Reply = UnixSocketHttp::Reply;
 
+// A running container from its entry in /containers/json, all but its pid
+// and nsid. False when the entry cannot say what an inspect would: no name
+// of its own (only legacy link aliases), or an image shown by id because
+// the name it was started from now points to another image (an inspect
+// still has that name in Config.Image). C->id is set whenever there is one.
+bool containerFromSummary(const QJsonObject &o, Container *c)
+{
+    c->id = o.value(QLatin1String("Id")).toString();
+    if (c->id.isEmpty())
+        return false;
+    // "/name", and "/other/alias" for each legacy link to it.
+    const QJsonArray names = o.value(QLatin1String("Names")).toArray();
+    for (const QJsonValue &n : names) {
+        const QString name = n.toString();
+        if (name.startsWith(QLatin1Char('/')) && name.indexOf(QLatin1Char('/'), 1) < 0) {
+            c->name = name.mid(1);
+            break;
+        }
+    }
+    c->image = o.value(QLatin1String("Image")).toString();
+    c->state = o.value(QLatin1String("State")).toString();
+    c->composeProject = o.value(QLatin1String("Labels"))
+                            .toObject()
+                            .value(QLatin1String("com.docker.compose.project"))
+                            .toString();
+    c->networks = o.value(QLatin1String("NetworkSettings"))
+                      .toObject()
+                      .value(QLatin1String("Networks"))
+                      .toObject()
+                      .keys();
+    return !c->name.isEmpty() && !c->image.isEmpty() && !c->state.isEmpty()
+        && c->image != o.value(QLatin1String("ImageID")).toString();
+}
+
 } // namespace
 
 class DockerClient::Private
@@ -114,10 +149,12 @@ public:
 
     // Containers as last reported, for change detection.
     QHash<QString, Container> known;
-    // Listing: containers inspected so far, inspects outstanding, and the
-    // ids events named meanwhile (applied once the reset is out).
+    // Listing: containers complete so far, inspects outstanding, listed
+    // containers waiting for their pid from the cgroups, and the ids events
+    // named meanwhile (applied once the reset is out).
     QList<Container> listed;
     int inspectsPending = 0;
+    QList<Container> awaitingPid;
     QSet<QString> eventsDuringListing;
     // Live: container id -> "another event came while it was being inspected".
     QHash<QString, bool> inspecting;
@@ -128,6 +165,8 @@ public:
     void openEventStream();
     void listContainers();
     void onList(const Reply &reply);
+    void inspectListed(const QString &id, bool anchor = false);
+    void placeByCgroups(const Inspected &anchor);
     void finishListing();
     void refresh(const QString &id);
     void inspect(const QString &id, std::function<void(const Inspected &)> done);
@@ -249,6 +288,7 @@ void DockerClient::Private::listContainers()
     phase = Phase::Listing;
     listed.clear();
     inspectsPending = 0;
+    awaitingPid.clear();
     eventsDuringListing.clear();
     get(QByteArrayLiteral("/containers/json"), true, kRequestTimeoutMs, [this](const Reply &r) { onList(r); });
 }
@@ -266,36 +306,77 @@ void DockerClient::Private::onList(const Reply &reply)
                  .arg(socketDisplayPath()));
         return;
     }
-    QStringList ids;
+    // The listing says everything we show but the pid. An inspect tells
+    // Docker's pid for one container, whose cgroup shows where the others'
+    // are; their cgroups tell their pids (containerpids.h). The containers
+    // these do not place, and those whose listing differs from what an
+    // inspect says, are inspected as before.
+    QStringList toInspect;
     const QJsonArray array = doc.array();
     for (const QJsonValue &v : array) {
-        const QString id = v.toObject().value(QLatin1String("Id")).toString();
-        if (!id.isEmpty())
-            ids.append(id);
+        Container c;
+        if (containerFromSummary(v.toObject(), &c))
+            awaitingPid.append(c);
+        else if (!c.id.isEmpty())
+            toInspect.append(c.id);
     }
-    qCDebug(lcDocker) << "listed" << ids.size() << "running containers";
-    if (ids.isEmpty()) {
+    qCDebug(lcDocker) << "listed" << awaitingPid.size() + toInspect.size() << "running containers";
+    if (awaitingPid.isEmpty() && toInspect.isEmpty()) {
         finishListing();
         return;
     }
-    // All inspects go out at once; libcurl runs them over a few parallel
+    // The inspects go out at once (those the cgroups do not avoid, after the
+    // first one's answer); libcurl runs them over a few parallel
     // connections, so 100 containers do not cost 100 round trips in a row.
-    inspectsPending = int(ids.size());
+    if (!awaitingPid.isEmpty())
+        inspectListed(awaitingPid.takeFirst().id, true);
+    for (const QString &id : std::as_const(toInspect))
+        inspectListed(id);
+}
+
+void DockerClient::Private::inspectListed(const QString &id, bool anchor)
+{
+    ++inspectsPending;
     const quint64 current = session;
-    for (const QString &id : std::as_const(ids)) {
-        inspect(id, [this, current](const Inspected &result) {
-            if (current != session)
-                return;
-            if (result.kind == Inspected::Kind::Failed) {
-                fail(result.reason);
-                return;
-            }
-            if (result.kind == Inspected::Kind::Running)
-                listed.append(result.container);
-            if (--inspectsPending == 0)
-                finishListing();
-        });
+    inspect(id, [this, current, anchor](const Inspected &result) {
+        if (current != session)
+            return;
+        if (result.kind == Inspected::Kind::Failed) {
+            fail(result.reason);
+            return;
+        }
+        if (result.kind == Inspected::Kind::Running)
+            listed.append(result.container);
+        if (anchor)
+            placeByCgroups(result); // before the count drops: it may inspect more
+        if (--inspectsPending == 0)
+            finishListing();
+    });
+}
+
+void DockerClient::Private::placeByCgroups(const Inspected &anchor)
+{
+    QList<Container> waiting = std::exchange(awaitingPid, {});
+    if (waiting.isEmpty())
+        return;
+    QStringList ids;
+    for (const Container &c : std::as_const(waiting))
+        ids.append(c.id);
+    // A container stopped since the listing leaves nothing to learn from.
+    const QHash<QString, qint64> pids = anchor.kind == Inspected::Kind::Running
+        ? findContainerInitPids(anchor.container.id, anchor.container.pid, ids)
+        : QHash<QString, qint64>();
+    NetnsIdLookup nsids;
+    for (Container &c : waiting) {
+        c.pid = pids.value(c.id);
+        if (c.pid > 0) {
+            c.netnsId = nsids.forPid(c.pid);
+            listed.append(c);
+        } else {
+            inspectListed(c.id);
+        }
     }
+    qCDebug(lcDocker) << pids.size() << "pids from the cgroups," << waiting.size() - pids.size() << "to inspect";
 }
 
 void DockerClient::Private::finishListing()
@@ -512,6 +593,7 @@ void DockerClient::Private::dropRequests()
     eventsDuringListing.clear();
     listed.clear();
     inspectsPending = 0;
+    awaitingPid.clear();
 }
 
 QString DockerClient::Private::reasonFor(const Reply &reply) const

@@ -1,7 +1,11 @@
 // Client of the Docker Engine API over its unix socket, through libcurl.
-// Event-first: one list + inspect at connect and after every reconnect of the
-// /events stream, then events only. The API version is negotiated through
-// /_ping, never hard-coded. Lives in its own thread (see TopologyModel).
+// Event-first: one list at connect and after every reconnect of the /events
+// stream, then events only (one inspect per container an event names). The
+// listing says all but the pids: those come from the containers' cgroups
+// (containerpids.h), found through one inspected container; the others are
+// inspected only when their cgroups do not tell. The API version is
+// negotiated through /_ping, never hard-coded. Lives in its own thread (see
+// TopologyModel).
 #pragma once
 
 #include "topologytypes.h"
@@ -25,8 +29,8 @@ public:
     static QString defaultEndpoint();
 
 public Q_SLOTS:
-    // With live=false: ping, list, inspect once, emit containersReset() and
-    // stop (one-shot CLI commands). With live=true: then follow /events and
+    // With live=false: ping, list once, emit containersReset() and stop
+    // (one-shot CLI commands). With live=true: then follow /events and
     // reconnect, backed off, whenever the stream ends.
     void start(bool live = true);
     void stop();

@@ -2,20 +2,24 @@
 // namespace: the listing, the live events, the race between the two, and a
 // daemon restart. Every container's nsid is checked against what `ip`
 // reports for the host side of its veth.
+#include "containerpids.h"
 #include "dockerclientharness.h"
 #include "dockerfixture.h"
 #include "netnsfixture.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <memory>
 
+#include <grp.h>
 #include <unistd.h>
 
 using Passerelle::Container;
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void listsRunningContainers();
     void oneShotListing();
+    void pidsFromProcOrInspect();
     void followsEvents();
     void idleCostsNothing();
     void eventsDuringConnect();
@@ -44,7 +49,7 @@ private:
     // ifindex -> link_netnsid of the links in the daemon's namespace.
     QHash<int, int> linkNetnsIds() const;
     // Checks everything the client reports for C against Docker and ip.
-    void verifyContainer(const Container &c);
+    void verifyContainer(const Container &c, const QString &image = DockerFixture::imageName());
     void removeAllContainers();
     QString expectedApiVersion();
 
@@ -99,12 +104,12 @@ QString TestDockerClient::expectedApiVersion()
     return minor > 43 ? QStringLiteral("1.43") : version;
 }
 
-void TestDockerClient::verifyContainer(const Container &c)
+void TestDockerClient::verifyContainer(const Container &c, const QString &image)
 {
     QCOMPARE(c.id.size(), 64);
     QCOMPARE(c.shortId(), c.id.left(12));
     QCOMPARE(c.name, m_docker->inspect(c.id, QStringLiteral("{{.Name}}")).mid(1));
-    QCOMPARE(c.image, DockerFixture::imageName());
+    QCOMPARE(c.image, image);
     QCOMPARE(c.state, QStringLiteral("running"));
     QCOMPARE(c.pid, m_docker->inspect(c.id, QStringLiteral("{{.State.Pid}}")).toLongLong());
     QCOMPARE(c.composeProject,
@@ -199,6 +204,98 @@ void TestDockerClient::oneShotListing()
     QVERIFY(h.recorder.updates.isEmpty());
     QCOMPARE(h.recorder.resets.size(), 1);
     QVERIFY(m_docker->removeContainer(late));
+}
+
+void TestDockerClient::pidsFromProcOrInspect()
+{
+    // At connect the pids come from the containers' cgroups, not from an
+    // inspect per container; the containers these do not place, or whose
+    // listing is not what an inspect says, are inspected. Either way the
+    // client reports Docker's State.Pid and the right namespace.
+    const QString retagImage = QStringLiteral("psl-retag:1");
+    const QStringList names{QStringLiteral("plain"), QStringLiteral("tini"), QStringLiteral("hostpid"),
+                            QStringLiteral("ownparent"), QStringLiteral("retagged")};
+    const auto cleanup = qScopeGuard([&] {
+        m_docker->docker(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + names);
+        m_docker->docker({QStringLiteral("rmi"), retagImage});
+    });
+    const QString plain = m_docker->runContainer(QStringLiteral("plain"));
+    QVERIFY2(!plain.isEmpty(), qPrintable(m_docker->errorString()));
+    // docker-init as pid 1, and a docker exec session beside it: both are
+    // children of the shim, only the init is pid 1 of the container.
+    const QString tini = m_docker->runContainer(QStringLiteral("tini"), {QStringLiteral("--init")});
+    QVERIFY2(!tini.isEmpty(), qPrintable(m_docker->errorString()));
+    QCOMPARE(m_docker->docker({QStringLiteral("exec"), QStringLiteral("-d"), tini, QStringLiteral("sleep"),
+                               QStringLiteral("1000")}),
+             0);
+    // No pid namespace of its own: no process is its pid 1, its cgroup
+    // cannot tell its init from the processes it starts.
+    const QString hostPid =
+        m_docker->runContainer(QStringLiteral("hostpid"), {QStringLiteral("--pid"), QStringLiteral("host")});
+    QVERIFY2(!hostPid.isEmpty(), qPrintable(m_docker->errorString()));
+    // A cgroup parent of its own (compose's cgroup_parent), not where the
+    // daemon puts the others. Below the fixture's parent, which is swept
+    // after a crash.
+    const QString ownCgroupParent =
+        QLatin1Char('/') + QFileInfo(m_docker->rootDir()).fileName() + QStringLiteral("/own");
+    const QString ownParent =
+        m_docker->runContainer(QStringLiteral("ownparent"), {QStringLiteral("--cgroup-parent"), ownCgroupParent});
+    QVERIFY2(!ownParent.isEmpty(), qPrintable(m_docker->errorString()));
+    // Its tag moved to another image after it started: the listing shows
+    // the image id, only an inspect still has the name it was started from.
+    QCOMPARE(m_docker->docker({QStringLiteral("tag"), DockerFixture::imageName(), retagImage}), 0);
+    QByteArray out;
+    QCOMPARE(m_docker->docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"),
+                               QStringLiteral("retagged"), retagImage},
+                              &out),
+             0);
+    const QString retagged = QString::fromLatin1(out).trimmed();
+    QCOMPARE(m_docker->docker({QStringLiteral("commit"), retagged, retagImage}), 0);
+
+    const auto statePid = [this](const QString &id) {
+        return m_docker->inspect(id, QStringLiteral("{{.State.Pid}}")).toLongLong();
+    };
+    // Placed by the cgroup of one container whose pid Docker told.
+    const QStringList others{tini, hostPid, ownParent, retagged};
+    const QHash<QString, qint64> found = Passerelle::findContainerInitPids(plain, statePid(plain), others);
+    QCOMPARE(found.value(tini), statePid(tini));
+    QCOMPARE(found.value(retagged), statePid(retagged));
+    QVERIFY(!found.contains(hostPid));
+    QVERIFY(!found.contains(ownParent));
+    // A pid that is not the anchor's here (dockerd in another pid
+    // namespace) places nothing.
+    QVERIFY(Passerelle::findContainerInitPids(plain, statePid(tini), others).isEmpty());
+    // It reads world-readable files only: a user outside the docker group
+    // finds the same.
+    if (::geteuid() == 0) {
+        QProcess probe;
+        probe.setProgram(QStringLiteral(PASSERELLE_DOCKER_PROBE));
+        probe.setArguments(QStringList{QStringLiteral("--init-pids"), plain, QString::number(statePid(plain))}
+                           + others);
+        probe.setChildProcessModifier([] {
+            if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(125);
+        });
+        probe.start();
+        QVERIFY(probe.waitForFinished(30000));
+        QCOMPARE(probe.exitCode(), 0);
+        const QJsonObject unprivileged = QJsonDocument::fromJson(probe.readAllStandardOutput()).object();
+        QCOMPARE(unprivileged.size(), found.size());
+        for (auto it = found.cbegin(); it != found.cend(); ++it)
+            QCOMPARE(unprivileged.value(it.key()).toInteger(), it.value());
+    }
+
+    // The client: whichever container it inspects first, the others that
+    // the cgroups do not place are inspected.
+    DockerClientHarness h(m_docker->endpoint());
+    h.start(false);
+    QTRY_COMPARE_WITH_TIMEOUT(h.recorder.resets.size(), 1, 10000);
+    QCOMPARE(h.recorder.currentIds(), m_docker->runningContainerIds());
+    for (const QString &id : {plain, tini, hostPid, ownParent})
+        verifyContainer(h.recorder.current.value(id));
+    verifyContainer(h.recorder.current.value(retagged), retagImage);
+    for (const Container &c : std::as_const(h.recorder.current))
+        QCOMPARE(c.pid, statePid(c.id));
 }
 
 void TestDockerClient::followsEvents()
