@@ -39,27 +39,6 @@ QString err(const char *name)
     return QStringLiteral("org.passerelle.Error.") + QLatin1String(name);
 }
 
-// Link state without what changes by itself (timers, operational state).
-QJsonValue stable(const QJsonValue &value)
-{
-    if (value.isArray()) {
-        QJsonArray out;
-        for (const QJsonValue &v : value.toArray())
-            out.append(stable(v));
-        return out;
-    }
-    if (!value.isObject())
-        return value;
-    QJsonObject out;
-    const QJsonObject o = value.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (it.key().endsWith(QLatin1String("_timer")) || it.key() == QLatin1String("operstate")
-            || it.key() == QLatin1String("state"))
-            continue;
-        out.insert(it.key(), stable(it.value()));
-    }
-    return out;
-}
 
 } // namespace
 
@@ -217,7 +196,7 @@ QDBusMessage TestHelperBus::call(const QString &method, const QVariantList &args
 QByteArray TestHelperBus::linkState() const
 {
     const QJsonDocument doc = QJsonDocument::fromJson(m_netns->ipJson(m_ns, {QStringLiteral("link"), QStringLiteral("show")}));
-    return QJsonDocument(stable(doc.array()).toArray()).toJson(QJsonDocument::Compact);
+    return QJsonDocument(NetnsFixture::withoutVolatileFields(doc.array()).toArray()).toJson(QJsonDocument::Compact);
 }
 
 QJsonObject TestHelperBus::link(const QString &name) const
