@@ -32,10 +32,12 @@ busybox_rootfs() {
 
 up() {
     [ "$(id -u)" -eq 0 ] || { echo "lab.sh: run as root" >&2; exit 1; }
-    if ip netns list | grep -qw "$host"; then
-        echo "lab.sh: the lab is already up (lab.sh down to remove it)" >&2
-        return 0
-    fi
+    for ns in $lan $host $vm; do
+        if [ -e /run/netns/$ns ]; then
+            echo "lab.sh: $ns exists already: the lab is up, or half up (lab.sh down removes it)" >&2
+            return 0
+        fi
+    done
     mkdir -p "$state"
     for ns in $lan $host $vm; do
         ip netns add $ns
@@ -84,7 +86,8 @@ down() {
     fi
     # Whatever dockerd left mounted under the lab's folder.
     if [ -d "$state" ]; then
-        grep " $state/" /proc/self/mountinfo | awk '{print $5}' | sort -r | while read -r m; do
+        # (no match is the usual case: grep's status must not end the script)
+        { grep " $state/" /proc/self/mountinfo || true; } | awk '{print $5}' | sort -r | while read -r m; do
             umount -l "$m" 2>/dev/null || true
         done
     fi
