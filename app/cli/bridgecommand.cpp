@@ -63,12 +63,8 @@ int BridgeCommand::run(const QStringList &arguments)
                          "BRIDGE.")});
     HelperCall::addChangeOptions(parser);
     parser.addPositionalArgument(tr("SUBCOMMAND"), tr("create, delete, add-port, remove-port or stp."));
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
         return usageError();

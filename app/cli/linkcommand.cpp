@@ -20,12 +20,8 @@ int LinkCommand::run(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("set"), tr("The only subcommand so far."));
     parser.addPositionalArgument(tr("NAME"), tr("The link, such as em1 or br0."));
     parser.addPositionalArgument(QStringLiteral("up|down"), tr("The state to put it in."));
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     bool up = false;
     if (positional.size() != 3 || positional.at(0) != QLatin1String("set")

@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("plan") && args.size() >= 3
         && (args.at(2) == QLatin1String("bridge") || args.at(2) == QLatin1String("link"))) {
         // "plan bridge add-port br0 em1" is "bridge add-port br0 em1 --dry-run".
-        const QStringList planned = QStringList{args.at(0) + QLatin1Char(' ') + args.at(2)} + args.mid(3)
+        const QStringList planned = QStringList{QStringLiteral("passerellectl ") + args.at(2)} + args.mid(3)
             + QStringList{QStringLiteral("--dry-run")};
         return args.at(2) == QLatin1String("bridge") ? BridgeCommand::run(planned) : LinkCommand::run(planned);
     }

@@ -42,12 +42,8 @@ int TransactionCommand::run(const QString &command, const QStringList &arguments
                                      tr("[TRANSACTION]"));
     }
     parser.addHelpOption();
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText(), ExitUsage);
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return ExitOk;
-    }
+    if (const auto done = Cli::parseCommand(parser, arguments))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > (command == QLatin1String("status") ? 0 : 1))
         return Cli::fail(command == QLatin1String("status") ? tr("usage: passerellectl status")
