@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSettings>
 #include <QTranslator>
 
 namespace Passerelle {
@@ -83,6 +84,27 @@ QString installTranslations(const QString &override)
     else
         delete english;
     return QStringLiteral("en");
+}
+
+namespace {
+QSettings userSettings()
+{
+    return QSettings(QStringLiteral("passerelle"), QStringLiteral("passerelle"));
+}
+} // namespace
+
+QString savedLanguage()
+{
+    return userSettings().value(QStringLiteral("language")).toString();
+}
+
+void saveLanguage(const QString &language)
+{
+    QSettings settings = userSettings();
+    if (language.isEmpty())
+        settings.remove(QStringLiteral("language"));
+    else
+        settings.setValue(QStringLiteral("language"), language);
 }
 
 QString languageFromArguments(const QStringList &arguments)

@@ -14,6 +14,11 @@ QStringList preferredLanguages(const QString &override = QString());
 // the language chosen ("en" when none of the preferred ones is translated).
 QString installTranslations(const QString &override = QString());
 
+// The language chosen in the GUI's preferences ("fr", "en"), empty for the
+// system's; kept in the user's settings.
+QString savedLanguage();
+void saveLanguage(const QString &language);
+
 // Finds "--lang X" or "--lang=X" in argv before any parser runs, so that
 // even --help is printed in that language.
 QString languageFromArguments(const QStringList &arguments);

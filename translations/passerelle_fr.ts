@@ -1398,6 +1398,25 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     </message>
 </context>
 <context>
+    <name>Passerelle::LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Passerelle will use %1 from its next start.</source>
+        <translation>Passerelle utilisera %1 à son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>Passerelle::MainWindow</name>
     <message>
         <source>Passerelle</source>

@@ -42,7 +42,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.passerelle.Passerelle"));
     // Before the parser or any widget produces text.
-    Passerelle::installTranslations(Passerelle::languageFromArguments(QCoreApplication::arguments()));
+    // --lang, else the language chosen in View > Language, else the system's.
+    const QString lang = Passerelle::languageFromArguments(QCoreApplication::arguments());
+    Passerelle::installTranslations(lang.isEmpty() ? Passerelle::savedLanguage() : lang);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(GuiCommandLine::description());

@@ -7,6 +7,7 @@
 #include "helpersession.h"
 #include "inspectorpanel.h"
 #include "interfacetable.h"
+#include "languagemenu.h"
 #include "nodeitems.h"
 #include "topologymodel.h"
 #include "topologyscene.h"
@@ -149,6 +150,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_hideAction);
     view->addAction(findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->toggleViewAction());
+    view->addSeparator();
+    view->addMenu(new LanguageMenu(this));
 }
 
 void MainWindow::createToolBar()
