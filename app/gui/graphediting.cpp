@@ -470,47 +470,36 @@ void GraphEditing::endTrial(const QString &state)
 
 void GraphEditing::keep()
 {
-    const QString transaction = m_banner->transaction();
-    if (transaction.isEmpty() || m_busy)
-        return;
-    m_banner->setBusy(true);
-    setBusy(true, tr("Keeping the changes…"));
-    const QPointer<GraphEditing> guard(this);
-    const QDBusPendingCall call = m_session->confirm(transaction);
-    HelperSession::whenFinished(call, this, [this, guard, transaction](QDBusPendingCallWatcher *watcher) {
-        if (!guard)
-            return;
-        setBusy(false);
-        if (const std::optional<HelperFailure> failure = HelperClient::failureOf(*watcher)) {
-            m_banner->setBusy(false);
-            ChangeErrorDialog::show(m_window, ChangeErrorDialog::Step::Keep, m_trialChange, *failure);
-            return;
-        }
-        if (m_banner->transaction() == transaction)
-            endTrial(QStringLiteral("committed"));
-    });
+    answerTrial(true);
 }
 
 void GraphEditing::revert()
+{
+    answerTrial(false);
+}
+
+// The banner's two answers differ only in the call made and the words shown.
+void GraphEditing::answerTrial(bool keep)
 {
     const QString transaction = m_banner->transaction();
     if (transaction.isEmpty() || m_busy)
         return;
     m_banner->setBusy(true);
-    setBusy(true, tr("Reverting the changes…"));
+    setBusy(true, keep ? tr("Keeping the changes…") : tr("Reverting the changes…"));
     const QPointer<GraphEditing> guard(this);
-    const QDBusPendingCall call = m_session->revert(transaction);
-    HelperSession::whenFinished(call, this, [this, guard, transaction](QDBusPendingCallWatcher *watcher) {
+    const QDBusPendingCall call = keep ? m_session->confirm(transaction) : m_session->revert(transaction);
+    HelperSession::whenFinished(call, this, [this, guard, transaction, keep](QDBusPendingCallWatcher *watcher) {
         if (!guard)
             return;
         setBusy(false);
         if (const std::optional<HelperFailure> failure = HelperClient::failureOf(*watcher)) {
             m_banner->setBusy(false);
-            ChangeErrorDialog::show(m_window, ChangeErrorDialog::Step::Revert, m_trialChange, *failure);
+            ChangeErrorDialog::show(m_window, keep ? ChangeErrorDialog::Step::Keep : ChangeErrorDialog::Step::Revert,
+                                    m_trialChange, *failure);
             return;
         }
         if (m_banner->transaction() == transaction)
-            endTrial(QStringLiteral("reverted"));
+            endTrial(keep ? QStringLiteral("committed") : QStringLiteral("reverted"));
     });
 }
 

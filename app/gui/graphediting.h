@@ -82,6 +82,7 @@ private:
     void onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
     void keep();
     void revert();
+    void answerTrial(bool keep);
     void extend();
     void probeGateway(int attempt);
     std::optional<DefaultRoute> defaultGateway() const;
