@@ -297,12 +297,7 @@ void TestBridgeEditing::initTestCase()
     m_lan = m_fx->create(QStringLiteral("editlan"));
     m_nsa = m_fx->create(QStringLiteral("edita"));
     QVERIFY(!m_lab.isEmpty() && !m_lan.isEmpty() && !m_nsa.isEmpty());
-    QVERIFY(ip(m_lab, QStringLiteral("link add em1 type veth peer name eth0 netns ") + m_lan));
-    QVERIFY(ip(m_lab, QStringLiteral("addr add 192.0.2.10/24 dev em1")));
-    QVERIFY(ip(m_lab, QStringLiteral("link set em1 up")));
-    QVERIFY(ip(m_lan, QStringLiteral("addr add 192.0.2.1/24 dev eth0")));
-    QVERIFY(ip(m_lan, QStringLiteral("link set eth0 up")));
-    QVERIFY(ip(m_lab, QStringLiteral("route add default via 192.0.2.1")));
+    QVERIFY(m_fx->addUplink(m_lab, m_lan));
     QVERIFY(ip(m_lab, QStringLiteral("link add vx1 type veth peer name eth0 netns ") + m_nsa));
     QVERIFY(ip(m_lab, QStringLiteral("link set vx1 up")));
     QVERIFY(ip(m_nsa, QStringLiteral("link set eth0 up")));

@@ -192,12 +192,7 @@ private Q_SLOTS:
 
         // An uplink em1 on a LAN with its gateway; a bridge br0 with two veth
         // ports into two namespaces, the second without carrier.
-        QVERIFY(ip(m_lab, QStringLiteral("link add em1 type veth peer name eth0 netns ") + lan));
-        QVERIFY(ip(m_lab, QStringLiteral("addr add 192.0.2.10/24 dev em1")));
-        QVERIFY(ip(m_lab, QStringLiteral("link set em1 up")));
-        QVERIFY(ip(lan, QStringLiteral("addr add 192.0.2.1/24 dev eth0")));
-        QVERIFY(ip(lan, QStringLiteral("link set eth0 up")));
-        QVERIFY(ip(m_lab, QStringLiteral("route add default via 192.0.2.1")));
+        QVERIFY(m_fx->addUplink(m_lab, lan));
         QVERIFY(ip(m_lab, QStringLiteral("link add br0 type bridge")));
         QVERIFY(ip(m_lab, QStringLiteral("addr add 10.77.0.1/24 dev br0")));
         QVERIFY(ip(m_lab, QStringLiteral("link set br0 up")));

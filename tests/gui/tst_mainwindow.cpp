@@ -137,12 +137,7 @@ private Q_SLOTS:
 
         // The uplink: this kernel has no dummy driver, so em1 is a veth whose
         // peer is the LAN, where the gateway lives.
-        QVERIFY(ip(m_lab, QStringLiteral("link add em1 type veth peer name eth0 netns ") + m_lan));
-        QVERIFY(ip(m_lab, QStringLiteral("addr add 192.0.2.10/24 dev em1")));
-        QVERIFY(ip(m_lab, QStringLiteral("link set em1 up")));
-        QVERIFY(ip(m_lan, QStringLiteral("addr add 192.0.2.1/24 dev eth0")));
-        QVERIFY(ip(m_lan, QStringLiteral("link set eth0 up")));
-        QVERIFY(ip(m_lab, QStringLiteral("route add default via 192.0.2.1")));
+        QVERIFY(m_fx->addUplink(m_lab, m_lan));
         // The bridge and two ports; vethb's far end stays down: no carrier.
         QVERIFY(ip(m_lab, QStringLiteral("link add br0 type bridge")));
         QVERIFY(ip(m_lab, QStringLiteral("link set br0 up")));

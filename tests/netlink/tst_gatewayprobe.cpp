@@ -55,14 +55,9 @@ private Q_SLOTS:
         m_lab = m_fx->create(QStringLiteral("probe"));
         m_lan = m_fx->create(QStringLiteral("probelan"));
         QVERIFY(!m_lab.isEmpty() && !m_lan.isEmpty());
-        QVERIFY(ip(m_lab, QStringLiteral("link add em1 type veth peer name eth0 netns ") + m_lan));
-        QVERIFY(ip(m_lab, QStringLiteral("addr add 192.0.2.10/24 dev em1")));
+        QVERIFY(m_fx->addUplink(m_lab, m_lan));
         QVERIFY(ip(m_lab, QStringLiteral("addr add 2001:db8::10/64 dev em1 nodad")));
-        QVERIFY(ip(m_lab, QStringLiteral("link set em1 up")));
-        QVERIFY(ip(m_lan, QStringLiteral("addr add 192.0.2.1/24 dev eth0")));
         QVERIFY(ip(m_lan, QStringLiteral("addr add 2001:db8::1/64 dev eth0 nodad")));
-        QVERIFY(ip(m_lan, QStringLiteral("link set eth0 up")));
-        QVERIFY(ip(m_lab, QStringLiteral("route add default via 192.0.2.1")));
         // The probe's sockets are made by this thread: it lives in the lab.
         QVERIFY(m_fx->enter(m_lab));
     }
