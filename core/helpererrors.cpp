@@ -8,7 +8,7 @@ namespace Passerelle {
 namespace {
 
 // Part of the D-Bus contract: never rename one.
-constexpr std::array<std::pair<HelperError, const char *>, 14> errorNames{{
+constexpr std::array<std::pair<HelperError, const char *>, 22> errorNames{{
     {HelperError::NotAuthorized, "org.passerelle.Error.NotAuthorized"},
     {HelperError::InvalidName, "org.passerelle.Error.InvalidName"},
     {HelperError::NoSuchLink, "org.passerelle.Error.NoSuchLink"},
@@ -23,6 +23,14 @@ constexpr std::array<std::pair<HelperError, const char *>, 14> errorNames{{
     {HelperError::Failed, "org.passerelle.Error.Failed"},
     {HelperError::NoSuchTransaction, "org.passerelle.Error.NoSuchTransaction"},
     {HelperError::InvalidArgument, "org.passerelle.Error.InvalidArgument"},
+    {HelperError::InvalidJson, "org.passerelle.Error.InvalidJson"},
+    {HelperError::UnsafeFile, "org.passerelle.Error.UnsafeFile"},
+    {HelperError::DockerConflict, "org.passerelle.Error.DockerConflict"},
+    {HelperError::NotInSubnet, "org.passerelle.Error.NotInSubnet"},
+    {HelperError::BridgeDown, "org.passerelle.Error.BridgeDown"},
+    {HelperError::DockerUnreachable, "org.passerelle.Error.DockerUnreachable"},
+    {HelperError::DockerFailed, "org.passerelle.Error.DockerFailed"},
+    {HelperError::PersistConflict, "org.passerelle.Error.PersistConflict"},
 }};
 
 constexpr std::array<std::pair<InvalidNameReason, const char *>, 6> reasonKeys{{

@@ -27,6 +27,15 @@ enum class HelperError {
     Failed,
     NoSuchTransaction,
     InvalidArgument,
+    // Docker's configuration (issue 4).
+    InvalidJson,
+    UnsafeFile,
+    DockerConflict,
+    NotInSubnet,
+    BridgeDown,
+    DockerUnreachable,
+    DockerFailed,
+    PersistConflict,
 };
 
 // "org.passerelle.Error.NotAuthorized", ...
