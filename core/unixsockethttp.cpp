@@ -1,8 +1,7 @@
 #include "unixsockethttp.h"
 
-#include "logging.h"
-
 #include <QList>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
@@ -16,6 +15,15 @@
 namespace Passerelle {
 
 namespace {
+
+// Its traffic is part of a conversation with Docker: it logs under Docker's
+// category. A category object of its own, as this library links no logging
+// definitions of core or the helper.
+const QLoggingCategory &lcDocker()
+{
+    static const QLoggingCategory category("passerelle.docker", QtWarningMsg);
+    return category;
+}
 
 // The most an answer may make us hold in memory.
 constexpr qsizetype kMaxBody = 64 * 1024 * 1024;
@@ -42,8 +50,6 @@ UnixSocketHttp::Reply::Failure failureOf(CURLcode code)
 
 } // namespace
 
-// Its only client is DockerClient, so its traffic logs under lcDocker, where
-// the rest of a Docker conversation is.
 class UnixSocketHttp::Private
 {
 public:
@@ -61,7 +67,14 @@ public:
         LineHandler onLine;              // set: a 200 body goes to the line splitter
         QByteArray partialLine;
         QList<QByteArray> lines;         // complete lines, for afterCurl to hand over
+        curl_slist *requestHeaders = nullptr;
         char errorBuffer[CURL_ERROR_SIZE] = {};
+
+        Request() = default;
+        Request(const Request &) = delete;
+        Request &operator=(const Request &) = delete;
+        // After curl_easy_cleanup(easy): the handle may use the list until then.
+        ~Request() { curl_slist_free_all(requestHeaders); }
     };
 
     struct SocketWatch
@@ -87,6 +100,8 @@ public:
     void deliverLines();
     void finishRequests();
     void detachNotifier(QSocketNotifier *&notifier);
+    bool start(const QByteArray &method, const QByteArray &path, const QByteArray *body, int timeoutMs,
+               ReplyHandler done, LineHandler onLine);
 
     static int socketCallback(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp);
     static int timerCallback(CURLM *multi, long timeoutMs, void *userp);
@@ -332,24 +347,38 @@ UnixSocketHttp::UnixSocketHttp(const QByteArray &socketPath, int maxConnections,
 
 UnixSocketHttp::~UnixSocketHttp() = default;
 
-bool UnixSocketHttp::get(const QByteArray &path, int timeoutMs, ReplyHandler done, LineHandler onLine)
+bool UnixSocketHttp::Private::start(const QByteArray &method, const QByteArray &path, const QByteArray *body,
+                                    int timeoutMs, ReplyHandler done, LineHandler onLine)
 {
-    auto request = std::make_unique<Private::Request>();
-    request->generation = d->generation;
+    auto request = std::make_unique<Request>();
+    request->generation = generation;
     request->done = std::move(done);
     request->onLine = std::move(onLine);
     request->url = "http://localhost" + path;
 
     CURL *easy = curl_easy_init();
+    if (!easy)
+        return false;
     request->easy = easy;
     curl_easy_setopt(easy, CURLOPT_URL, request->url.constData());
-    curl_easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, d->socketPath.constData());
+    curl_easy_setopt(easy, CURLOPT_UNIX_SOCKET_PATH, socketPath.constData());
     curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, long(CURL_HTTP_VERSION_1_1));
     curl_easy_setopt(easy, CURLOPT_USERAGENT, "Passerelle");
     curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, d->connectTimeoutMs);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMs);
     if (timeoutMs > 0)
         curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(timeoutMs));
+    if (body) {
+        // libcurl keeps its own copy of the body. No "Expect: 100-continue"
+        // round trip: dockerd answers at once anyway.
+        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, long(body->size()));
+        curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, body->constData());
+        request->requestHeaders = curl_slist_append(request->requestHeaders, "Content-Type: application/json");
+        request->requestHeaders = curl_slist_append(request->requestHeaders, "Expect:");
+        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, request->requestHeaders);
+    }
+    if (method != "GET" && method != "POST")
+        curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, method.constData());
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Private::writeCallback);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, request.get());
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Private::headerCallback);
@@ -357,16 +386,32 @@ bool UnixSocketHttp::get(const QByteArray &path, int timeoutMs, ReplyHandler don
     curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, request->errorBuffer);
     curl_easy_setopt(easy, CURLOPT_PRIVATE, request.get());
 
-    qCDebug(lcDocker) << "GET" << request->url;
-    d->requests.emplace(easy, std::move(request));
-    const CURLMcode rc = curl_multi_add_handle(d->multi, easy);
+    qCDebug(lcDocker) << method.constData() << request->url;
+    Request *added = request.get();
+    requests.emplace(easy, std::move(request));
+    const CURLMcode rc = curl_multi_add_handle(multi, easy);
     if (rc != CURLM_OK) {
         qCWarning(lcDocker) << "curl_multi_add_handle:" << curl_multi_strerror(rc);
-        d->requests.erase(easy);
-        curl_easy_cleanup(easy);
+        curl_easy_cleanup(added->easy);
+        requests.erase(easy);
         return false;
     }
     return true;
+}
+
+bool UnixSocketHttp::get(const QByteArray &path, int timeoutMs, ReplyHandler done, LineHandler onLine)
+{
+    return d->start(QByteArrayLiteral("GET"), path, nullptr, timeoutMs, std::move(done), std::move(onLine));
+}
+
+bool UnixSocketHttp::post(const QByteArray &path, const QByteArray &jsonBody, int timeoutMs, ReplyHandler done)
+{
+    return d->start(QByteArrayLiteral("POST"), path, &jsonBody, timeoutMs, std::move(done), {});
+}
+
+bool UnixSocketHttp::deleteResource(const QByteArray &path, int timeoutMs, ReplyHandler done)
+{
+    return d->start(QByteArrayLiteral("DELETE"), path, nullptr, timeoutMs, std::move(done), {});
 }
 
 void UnixSocketHttp::cancelAll()

@@ -1,8 +1,8 @@
-// HTTP/1.1 GET requests over a unix socket, through libcurl's multi
-// interface driven by the Qt event loop of the thread this object lives in.
-// Requests run concurrently; a streaming request hands over its body line by
-// line as it arrives (newline-delimited JSON, as Docker's /events sends).
-// No libcurl type leaves the .cpp.
+// HTTP/1.1 requests (GET, POST with a JSON body, DELETE) over a unix socket,
+// through libcurl's multi interface driven by the Qt event loop of the
+// thread this object lives in. Requests run concurrently; a streaming GET
+// hands over its body line by line as it arrives (newline-delimited JSON, as
+// Docker's /events sends). No libcurl type leaves the .cpp.
 #pragma once
 
 #include <QByteArray>
@@ -57,6 +57,11 @@ public:
     // goes, trimmed, to onLine from the event loop, before done runs.
     // Returns false when libcurl refused the request; done will not run.
     bool get(const QByteArray &path, int timeoutMs, ReplyHandler done, LineHandler onLine = {});
+
+    // POST path with jsonBody (sent as application/json; may be empty), and
+    // DELETE path; otherwise as get() without streaming.
+    bool post(const QByteArray &path, const QByteArray &jsonBody, int timeoutMs, ReplyHandler done);
+    bool deleteResource(const QByteArray &path, int timeoutMs, ReplyHandler done);
 
     // Drops every request in flight; none of their handlers runs any more,
     // even for answers already received.
