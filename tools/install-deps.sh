@@ -8,7 +8,8 @@ packages=(
     qt6-translations-l10n qt6-svg-dev
     libnl-3-dev libnl-route-3-dev libcurl4-openssl-dev
     libpolkit-gobject-1-dev libdbus-1-dev dbus dbus-daemon dbus-bin polkitd
-    iproute2 docker.io busybox-static
+    iproute2 docker.io busybox-static iptables libnftables-dev
+    ifupdown bridge-utils systemd python3
     xvfb xauth procps psmisc util-linux
     desktop-file-utils appstream
 )
