@@ -98,6 +98,35 @@ QDBusPendingReply<HelperPlan> HelperClient::plan(const QString &method, const QS
     return m_proxy->Plan(method, arguments);
 }
 
+QDBusPendingReply<DockerSettingList> HelperClient::dockerSettings()
+{
+    return m_proxy->GetDockerSettings();
+}
+
+QDBusPendingReply<HelperPlan> HelperClient::useDockerBridge(const QString &bridge, const QString &fixedCidr,
+                                                            const QString &defaultGateway, const QVariantMap &options)
+{
+    return m_proxy->UseDockerBridge(bridge, fixedCidr, defaultGateway, options);
+}
+
+QDBusPendingReply<HelperPlan> HelperClient::resetDockerBridge(const QVariantMap &options)
+{
+    return m_proxy->ResetDockerBridge(options);
+}
+
+QDBusPendingReply<QString> HelperClient::expose(const QString &port, const QString &bridge, const QString &fixedCidr,
+                                                const QString &defaultGateway, const QVariantMap &options,
+                                                uint confirmTimeout)
+{
+    return m_proxy->Expose(port, bridge, fixedCidr, defaultGateway, options, confirmTimeout);
+}
+
+QDBusPendingReply<HelperPlan> HelperClient::planDocker(const QString &method, const QStringList &arguments,
+                                                       const QVariantMap &options)
+{
+    return m_proxy->PlanDocker(method, arguments, options);
+}
+
 std::optional<HelperFailure> HelperClient::failureOf(const QDBusPendingCall &finished)
 {
     if (!finished.isError())

@@ -59,6 +59,22 @@ public:
                                                  bool stp);
     QDBusPendingReply<HelperPlan> plan(const QString &method, const QStringList &arguments);
 
+
+    // Docker on the physical network. OPTIONS as the interface file lists
+    // them ("mode", "restart", "persist", "moveOptions", ...). The Docker
+    // calls answer once Docker is back, which can take a minute; the
+    // proxy's DockerProgress signal tells the way.
+    QDBusPendingReply<DockerSettingList> dockerSettings();
+    QDBusPendingReply<HelperPlan> useDockerBridge(const QString &bridge, const QString &fixedCidr,
+                                                  const QString &defaultGateway, const QVariantMap &options);
+    QDBusPendingReply<HelperPlan> resetDockerBridge(const QVariantMap &options);
+    // Bridges PORT into BRIDGE now, on trial; Confirm then sets Docker up.
+    QDBusPendingReply<QString> expose(const QString &port, const QString &bridge, const QString &fixedCidr,
+                                      const QString &defaultGateway, const QVariantMap &options,
+                                      uint confirmTimeout = 0);
+    QDBusPendingReply<HelperPlan> planDocker(const QString &method, const QStringList &arguments,
+                                             const QVariantMap &options);
+
     // The proxy itself, for its TransactionChanged signal.
     HelperProxy *proxy() const { return m_proxy.get(); }
 

@@ -38,8 +38,26 @@ const QDBusArgument &operator>>(const QDBusArgument &argument, HelperPendingTran
     return argument;
 }
 
+QDBusArgument &operator<<(QDBusArgument &argument, const DockerSetting &setting)
+{
+    argument.beginStructure();
+    argument << setting.setting << setting.value << setting.source;
+    argument.endStructure();
+    return argument;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &argument, DockerSetting &setting)
+{
+    argument.beginStructure();
+    argument >> setting.setting >> setting.value >> setting.source;
+    argument.endStructure();
+    return argument;
+}
+
 void registerHelperTypes()
 {
+    qDBusRegisterMetaType<DockerSetting>();
+    qDBusRegisterMetaType<DockerSettingList>();
     qDBusRegisterMetaType<HelperPlanStep>();
     qDBusRegisterMetaType<HelperPlan>();
     qDBusRegisterMetaType<HelperPendingTransaction>();

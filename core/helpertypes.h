@@ -1,5 +1,5 @@
-// The structured values of org.passerelle.Helper1 (the a(sas) plans and the
-// a(ssuuas) pending list), as C++ types that the generated adaptor and
+// The structured values of org.passerelle.Helper1 (the a(sas) plans, the
+// a(ssuuas) pending list and the a(sss) Docker settings), as C++ types that the generated adaptor and
 // proxy both use. Call registerHelperTypes() once before any D-Bus call
 // carrying them.
 #pragma once
@@ -36,10 +36,28 @@ struct HelperPendingTransaction
 };
 using HelperPendingList = QList<HelperPendingTransaction>;
 
+// One of Docker's settings and where it comes from, as GetDockerSettings
+// lists them: ("bridge", "br0", "/etc/docker/daemon.json").
+struct DockerSetting
+{
+    QString setting;
+    QString value;
+    QString source;
+
+    bool operator==(const DockerSetting &other) const
+    {
+        return setting == other.setting && value == other.value && source == other.source;
+    }
+};
+using DockerSettingList = QList<DockerSetting>;
+
 QDBusArgument &operator<<(QDBusArgument &argument, const HelperPlanStep &step);
 const QDBusArgument &operator>>(const QDBusArgument &argument, HelperPlanStep &step);
 QDBusArgument &operator<<(QDBusArgument &argument, const HelperPendingTransaction &pending);
 const QDBusArgument &operator>>(const QDBusArgument &argument, HelperPendingTransaction &pending);
+
+QDBusArgument &operator<<(QDBusArgument &argument, const DockerSetting &setting);
+const QDBusArgument &operator>>(const QDBusArgument &argument, DockerSetting &setting);
 
 void registerHelperTypes();
 
@@ -47,3 +65,4 @@ void registerHelperTypes();
 
 Q_DECLARE_METATYPE(Passerelle::HelperPlanStep)
 Q_DECLARE_METATYPE(Passerelle::HelperPendingTransaction)
+Q_DECLARE_METATYPE(Passerelle::DockerSetting)

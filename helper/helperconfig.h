@@ -1,5 +1,5 @@
 // The helper's settings, from /etc/passerelle/helper.conf or the file given
-// with --config (INI, group [helper]). Only the command line of the service
+// with --config (INI, groups [helper], [docker] and [persist]). Only the command line of the service
 // file chooses the file; clients never pass paths.
 #pragma once
 
@@ -7,6 +7,32 @@
 #include <QStringList>
 
 namespace Passerelle {
+
+// [docker]: where Docker keeps its settings and how to restart it.
+struct DockerConfig
+{
+    QString daemonConfig = QStringLiteral("/etc/docker/daemon.json");       // config=
+    QString socket = QStringLiteral("unix:///var/run/docker.sock");          // socket=
+    QString restart = QStringLiteral("auto");                                // auto|systemd|init|command
+    // restart-command=: an argv, split on spaces, run without a shell.
+    QStringList restartCommand;
+    int restartTimeoutSeconds = 90;                                          // restart-timeout=
+    QString defaultsFile = QStringLiteral("/etc/default/docker");             // defaults-file=
+    // unit-dirs=: folders holding docker.service and its .d drop-ins;
+    // empty means systemd's own (/etc, /run, /lib, /usr/lib).
+    QStringList unitDirs;
+};
+
+// [persist]: how a bridge is made permanent.
+struct PersistConfig
+{
+    QString backend = QStringLiteral("auto");   // auto|ifupdown|networkd|networkmanager|none
+    QString ifupdownDir = QStringLiteral("/etc/network/interfaces.d");
+    QString interfacesFile = QStringLiteral("/etc/network/interfaces");
+    QString networkdDir = QStringLiteral("/etc/systemd/network");
+    // Where docker.service's boot-order drop-in goes (dropin-dir=).
+    QString dropInDir = QStringLiteral("/etc/systemd/system/docker.service.d");
+};
 
 struct HelperConfig
 {
@@ -23,6 +49,8 @@ struct HelperConfig
     int confirmTimeoutSeconds = 60;
     // Root's folder for the transaction journal and lock (state-dir=).
     QString stateDirectory = defaultStateDirectory();
+    DockerConfig docker;
+    PersistConfig persist;
 
     static QString defaultPath();
     static QString defaultStateDirectory();

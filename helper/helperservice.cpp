@@ -1,9 +1,13 @@
 #include "helperservice.h"
 
+#include "dockerrequest.h"
+#include "dockersetup.h"
 #include "helper1adaptor.h"
 #include "helperlogging.h"
 #include "helperprotocol.h"
 #include "polkitauthorizer.h"
+#include "linkeditor.h"
+#include "transaction.h"
 #include "transactionrunner.h"
 
 #include <QDBusConnectionInterface>
@@ -19,7 +23,50 @@ namespace {
 // before the release, so that none of them is left without a reply.
 constexpr std::chrono::milliseconds drainTime{500};
 
+// The state "bridge PORT into BRIDGE, addresses moved" will leave: what
+// Expose checks Docker's part against before the network part is made.
+NetState afterBridgePort(NetState state, const QString &bridge, const QString &port)
+{
+    const std::optional<LinkState> portLink = state.links.byName(port);
+    std::optional<LinkState> bridgeLink = state.links.byName(bridge);
+    if (!portLink)
+        return state;
+    QList<LinkState> links = state.links.links();
+    int bridgeIndex = bridgeLink ? bridgeLink->ifindex : -1;   // not a real ifindex: the bridge to be
+    if (!bridgeLink) {
+        LinkState made;
+        made.ifindex = bridgeIndex;
+        made.name = bridge;
+        made.kind = QStringLiteral("bridge");
+        made.stp = 0;
+        made.mac = portLink->mac;
+        links.append(made);
+    }
+    for (LinkState &l : links) {
+        if (l.ifindex == bridgeIndex)
+            l.up = true;
+        if (l.ifindex == portLink->ifindex)
+            l.masterIndex = bridgeIndex;
+    }
+    state.links = LinkSnapshot(links);
+    for (AddressState &a : state.addresses) {
+        if (a.ifindex == portLink->ifindex && Transaction::isMovable(a))
+            a.ifindex = bridgeIndex;
+    }
+    for (RouteState &r : state.routes) {
+        if (r.oif == portLink->ifindex && Transaction::isMovable(r))
+            r.oif = bridgeIndex;
+    }
+    return state;
+}
+
 } // namespace
+
+struct HelperService::ExposeFollowUp
+{
+    DockerRequest request;
+    QStringList parameters;   // as GetPending shows them
+};
 
 HelperService::HelperService(const HelperConfig &config, const QDBusConnection &bus, QObject *parent)
     : QObject(parent)
@@ -27,6 +74,7 @@ HelperService::HelperService(const HelperConfig &config, const QDBusConnection &
     , m_bus(bus)
     , m_polkit(new PolkitAuthorizer(std::chrono::seconds(config.authorizationTimeoutSeconds), this))
     , m_runner(new TransactionRunner(config, this))
+    , m_docker(new DockerSetup(config, bus, this))
 {
     registerHelperTypes();
     new Helper1Adaptor(this);
@@ -34,6 +82,12 @@ HelperService::HelperService(const HelperConfig &config, const QDBusConnection &
     m_idleTimer.setInterval(std::chrono::seconds(config.idleTimeoutSeconds));
     connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::idleTimeout);
     connect(m_runner, &TransactionRunner::changed, this, &HelperService::TransactionChanged);
+    connect(m_docker, &DockerSetup::progress, this, &HelperService::DockerProgress);
+    // An Expose that ended without Confirm leaves Docker alone.
+    connect(m_runner, &TransactionRunner::changed, this, [this](const QString &transaction, const QString &state) {
+        if (state != QLatin1String("pending"))
+            m_exposes.remove(transaction);
+    });
     // A change waiting for confirmation counts as a call in progress: the
     // helper does not go idle under it.
     connect(m_runner, &TransactionRunner::pendingChanged, this, [this](bool pending) {
@@ -79,7 +133,8 @@ QStringList HelperService::GetCapabilities()
             QStringLiteral("RemovePort"),   QStringLiteral("SetLinkUp"),    QStringLiteral("SetStp"),
             QStringLiteral("BridgePort"),   QStringLiteral("Confirm"),      QStringLiteral("Revert"),
             QStringLiteral("SetConfirmTimeout"), QStringLiteral("GetPending"), QStringLiteral("PlanBridgePort"),
-            QStringLiteral("Plan")};
+            QStringLiteral("Plan"), QStringLiteral("GetDockerSettings"), QStringLiteral("UseDockerBridge"),
+            QStringLiteral("ResetDockerBridge"), QStringLiteral("Expose"), QStringLiteral("PlanDocker")};
 }
 
 QString HelperService::CreateBridge(const QString &name, bool stp, uint confirmTimeout)
@@ -143,7 +198,13 @@ void HelperService::SetConfirmTimeout(const QString &transaction, uint seconds)
 HelperPendingList HelperService::GetPending()
 {
     callStarted();
-    const HelperPendingList pending = m_runner->pending(callerUid(message().service()));
+    HelperPendingList pending = m_runner->pending(callerUid(message().service()));
+    for (HelperPendingTransaction &p : pending) {
+        if (const auto expose = m_exposes.value(p.transaction)) {
+            p.method = QStringLiteral("Expose");
+            p.parameters = expose->parameters;
+        }
+    }
     callEnded();
     return pending;
 }
@@ -156,6 +217,228 @@ HelperPlan HelperService::PlanBridgePort(const QString &bridge, const QString &p
 HelperPlan HelperService::Plan(const QString &method, const QStringList &arguments)
 {
     return preview(Operation::fromStrings(method, arguments), method);
+}
+
+DockerSettingList HelperService::GetDockerSettings()
+{
+    // Reads only: no polkit. The running daemon is asked too, so the
+    // reply waits for it.
+    callStarted();
+    const QDBusMessage call = message();
+    setDelayedReply(true);
+    m_docker->settings([this, call](const DockerSettingList &settings) {
+        reply(call, std::nullopt, QVariant::fromValue(settings));
+        callEnded();
+    });
+    return {};
+}
+
+std::optional<HelperFailure> HelperService::busy() const
+{
+    if (m_runner->hasPending() || m_docker->isRunning())
+        return HelperFailure::make(HelperError::Busy, {QStringLiteral("transaction")},
+                                   QStringLiteral("Another change runs or waits for confirmation"));
+    return std::nullopt;
+}
+
+void HelperService::replyPlan(const QDBusMessage &call, const std::optional<HelperFailure> &failure,
+                              const HelperPlan &plan)
+{
+    reply(call, failure, QVariant::fromValue(plan));
+}
+
+HelperPlan HelperService::UseDockerBridge(const QString &bridge, const QString &fixedCidr,
+                                          const QString &defaultGateway, const QVariantMap &options)
+{
+    authorize(QStringLiteral("UseDockerBridge"), {HelperProtocol::ActionConfigureDocker},
+              [=](const QDBusMessage &call, uint) {
+                  DockerRequest request;
+                  request.bridge = bridge;
+                  request.fixedCidr = fixedCidr;
+                  request.defaultGateway = defaultGateway;
+                  if (auto failure = DockerRequest::readOptions(options, &request))
+                      return reply(call, failure);
+                  if (auto failure = busy())
+                      return reply(call, failure);
+                  callStarted();
+                  m_docker->run(request, QString(), [this, call](const auto &failure, const HelperPlan &steps) {
+                      replyPlan(call, failure, steps);
+                      callEnded();
+                  });
+              });
+    return {};
+}
+
+HelperPlan HelperService::ResetDockerBridge(const QVariantMap &options)
+{
+    authorize(QStringLiteral("ResetDockerBridge"), {HelperProtocol::ActionConfigureDocker},
+              [=](const QDBusMessage &call, uint) {
+                  DockerRequest request;
+                  request.kind = DockerRequest::Kind::Reset;
+                  QVariantMap resetOptions = options;
+                  // Reset takes fewer options than UseDockerBridge.
+                  for (const QString &key : resetOptions.keys()) {
+                      if (key != QLatin1String("restart") && key != QLatin1String("network")
+                          && key != QLatin1String("moveOptions"))
+                          return reply(call, HelperFailure::make(HelperError::InvalidArgument,
+                                                                 {QStringLiteral("options"), key},
+                                                                 QStringLiteral("Unknown option")));
+                  }
+                  if (auto failure = DockerRequest::readOptions(resetOptions, &request))
+                      return reply(call, failure);
+                  if (auto failure = busy())
+                      return reply(call, failure);
+                  callStarted();
+                  m_docker->run(request, QString(), [this, call](const auto &failure, const HelperPlan &steps) {
+                      replyPlan(call, failure, steps);
+                      callEnded();
+                  });
+              });
+    return {};
+}
+
+void HelperService::planExpose(const QString &port, const DockerRequest &request,
+                               const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done)
+{
+    LinkEditor::Result read;
+    const NetState state = LinkEditor::readState(&read);
+    if (!read.ok())
+        return done(HelperFailure::make(HelperError::Failed, {QStringLiteral("Expose"), QString(), read.error},
+                                        QStringLiteral("Cannot read the links: %1").arg(read.error)),
+                    {});
+    m_docker->plan(request, afterBridgePort(state, request.bridge, port), done);
+}
+
+QString HelperService::Expose(const QString &port, const QString &bridge, const QString &fixedCidr,
+                              const QString &defaultGateway, const QVariantMap &options, uint confirmTimeout)
+{
+    // Bridging the port and reconfiguring Docker: both actions, in turn.
+    authorize(QStringLiteral("Expose"), {HelperProtocol::ActionManageBridges, HelperProtocol::ActionConfigureDocker},
+              [=](const QDBusMessage &call, uint uid) {
+                  DockerRequest request;
+                  request.bridge = bridge;
+                  request.fixedCidr = fixedCidr;
+                  request.defaultGateway = defaultGateway;
+                  request.persist = true;
+                  if (auto failure = DockerRequest::readOptions(options, &request))
+                      return reply(call, failure);
+                  const Operation network = Operation::bridgePort(bridge, port, true, false);
+                  if (auto failure = network.validateNames())
+                      return reply(call, failure);
+                  if (confirmTimeout > TransactionRunner::MaxConfirmSeconds)
+                      return reply(call, HelperFailure::make(HelperError::InvalidArgument,
+                                                             {QStringLiteral("confirmTimeout"), QString::number(confirmTimeout)},
+                                                             QStringLiteral("Confirmation time out of range")));
+                  if (auto failure = busy())
+                      return reply(call, failure);
+                  // Docker's part is checked before anything changes: a
+                  // fixedCidr outside the subnet must not cost the user a
+                  // bridge first.
+                  HelperPlan networkPlan;
+                  if (auto failure = m_runner->preview(network, &networkPlan))
+                      return reply(call, failure);
+                  callStarted();
+                  planExpose(port, request, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
+                      callEnded();
+                      if (failure)
+                          return reply(call, failure);
+                      const TransactionRunner::Started started = m_runner->start(network, confirmTimeout, uid, true);
+                      if (!started.failure) {
+                          auto followUp = std::make_shared<ExposeFollowUp>();
+                          followUp->request = request;
+                          followUp->parameters = {port, bridge, fixedCidr, defaultGateway, request.modeKey(),
+                                                  request.persist ? QStringLiteral("true") : QStringLiteral("false")};
+                          m_exposes.insert(started.transaction, followUp);
+                      }
+                      reply(call, started.failure, started.transaction);
+                  });
+              });
+    return {};
+}
+
+HelperPlan HelperService::PlanDocker(const QString &method, const QStringList &arguments, const QVariantMap &options)
+{
+    // Reads only: no polkit. Answered like the real call would be.
+    callStarted();
+    const QDBusMessage call = message();
+    setDelayedReply(true);
+    const auto done = [this, call](const std::optional<HelperFailure> &failure, const HelperPlan &plan) {
+        replyPlan(call, failure, plan);
+        callEnded();
+    };
+    const auto invalid = [&](const QString &argument, const QString &value) {
+        done(HelperFailure::make(HelperError::InvalidArgument, {argument, value}, QStringLiteral("Invalid %1").arg(argument)),
+             {});
+    };
+    DockerRequest request;
+    const int expected = method == QLatin1String("UseDockerBridge") ? 3
+        : method == QLatin1String("ResetDockerBridge")               ? 0
+        : method == QLatin1String("Expose")                          ? 4
+                                                                      : -1;
+    if (expected < 0) {
+        invalid(QStringLiteral("method"), method);
+        return {};
+    }
+    if (arguments.size() != expected) {
+        invalid(QStringLiteral("arguments"), method);
+        return {};
+    }
+    if (method == QLatin1String("ResetDockerBridge")) {
+        request.kind = DockerRequest::Kind::Reset;
+    } else {
+        const int offset = method == QLatin1String("Expose") ? 1 : 0;
+        request.bridge = arguments.at(offset);
+        request.fixedCidr = arguments.at(offset + 1);
+        request.defaultGateway = arguments.at(offset + 2);
+        request.persist = method == QLatin1String("Expose");
+    }
+    if (auto failure = DockerRequest::readOptions(options, &request)) {
+        done(failure, {});
+        return {};
+    }
+    if (method != QLatin1String("Expose")) {
+        LinkEditor::Result read;
+        const NetState state = LinkEditor::readState(&read);
+        m_docker->plan(request, state, done);
+        return {};
+    }
+    // Expose: the network steps, the trial, then Docker's.
+    const QString port = arguments.at(0);
+    HelperPlan networkPlan;
+    if (auto failure = m_runner->preview(Operation::bridgePort(request.bridge, port, true, false), &networkPlan)) {
+        done(failure, {});
+        return {};
+    }
+    networkPlan.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("Confirm"); });
+    networkPlan.append({QStringLiteral("Confirm"), {QString::number(m_config.confirmTimeoutSeconds)}});
+    planExpose(port, request, [networkPlan, done](const std::optional<HelperFailure> &failure, const HelperPlan &docker) {
+        done(failure, failure ? HelperPlan() : networkPlan + docker);
+    });
+    return {};
+}
+
+void HelperService::confirmExpose(const QDBusMessage &call, uint uid, const QString &transaction)
+{
+    const std::shared_ptr<ExposeFollowUp> expose = m_exposes.value(transaction);
+    // The trial must outlast Docker's restart: the agent would otherwise
+    // revert the bridge under a Docker starting on it.
+    const uint needed = uint(qMin<qint64>(TransactionRunner::MaxConfirmSeconds,
+                                          qint64(m_config.docker.restartTimeoutSeconds) * 2 + 120));
+    if (auto failure = m_runner->setConfirmTimeout(transaction, uid, needed))
+        return reply(call, failure);
+    callStarted();
+    m_docker->run(expose->request, transaction, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
+        std::optional<HelperFailure> result = failure;
+        if (failure) {
+            qCWarning(lcHelper, "Expose %s: Docker's part failed, the network part is reverted", qPrintable(transaction));
+            m_runner->revert(transaction, uid);
+        } else {
+            result = m_runner->confirm(transaction, uid);
+        }
+        m_exposes.remove(transaction);
+        reply(call, result);
+        callEnded();
+    });
 }
 
 HelperPlan HelperService::preview(const std::optional<Operation> &operation, const QString &method)
@@ -191,7 +474,7 @@ uint HelperService::callerUid(const QString &sender) const
     return uid.isValid() ? uid.value() : uint(-1);
 }
 
-void HelperService::authorize(const QString &what, const std::function<void(const QDBusMessage &, uint)> &then)
+void HelperService::authorize(const QString &what, const QStringList &actions, const Authorized &then)
 {
     // The subject is the sender the bus daemon wrote on the message: never
     // a pid, a uid or anything else the client could choose.
@@ -210,15 +493,30 @@ void HelperService::authorize(const QString &what, const std::function<void(cons
     }
     ++pending;
     callStarted();
-    const QString action = HelperProtocol::ActionManageBridges;
-    m_polkit->check(sender, action, [this, call, sender, what, action, then](const PolkitAuthorizer::Answer &answer) {
-        if (--m_pendingBySender[sender] <= 0)
-            m_pendingBySender.remove(sender);
+    authorizeCall(call, what, actions, [this, sender, then](const QDBusMessage &c, uint uid) {
+        then(c, uid);
+    });
+}
+
+void HelperService::authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions,
+                                  const Authorized &then)
+{
+    const QString sender = call.service();
+    const QString action = actions.first();
+    m_polkit->check(sender, action, [this, call, sender, what, action, actions, then](const PolkitAuthorizer::Answer &answer) {
+        if (!answer.authorized || actions.size() == 1) {
+            if (--m_pendingBySender[sender] <= 0)
+                m_pendingBySender.remove(sender);
+        }
         if (!answer.authorized) {
             qCInfo(lcHelper, "%s: %s not authorized (%s): %s", qPrintable(sender), qPrintable(what),
                    qPrintable(action), qPrintable(answer.reason));
             reply(call, HelperFailure::make(HelperError::NotAuthorized, {action},
                                             QStringLiteral("Not authorized: %1").arg(answer.reason)));
+        } else if (actions.size() > 1) {
+            // The next action, for the same message and caller.
+            authorizeCall(call, what, actions.mid(1), then);
+            return;
         } else {
             then(call, callerUid(sender));
         }
@@ -228,7 +526,7 @@ void HelperService::authorize(const QString &what, const std::function<void(cons
 
 void HelperService::submit(const Operation &operation, uint confirmTimeout)
 {
-    authorize(operation.method(), [this, operation, confirmTimeout](const QDBusMessage &call, uint uid) {
+    authorize(operation.method(), {HelperProtocol::ActionManageBridges}, [this, operation, confirmTimeout](const QDBusMessage &call, uint uid) {
         // A helper that already gave its name away would keep a change
         // waiting for a confirmation that goes to its successor.
         if (m_releasing) {
@@ -239,6 +537,8 @@ void HelperService::submit(const Operation &operation, uint confirmTimeout)
             }
             m_releasing = false;
         }
+        if (m_docker->isRunning())
+            return reply(call, busy());
         const TransactionRunner::Started started = m_runner->start(operation, confirmTimeout, uid);
         reply(call, started.failure, started.transaction);
     });
@@ -249,13 +549,28 @@ void HelperService::submitControl(Control control, const QString &transaction, u
     const QString what = control == Control::Confirm ? QStringLiteral("Confirm")
         : control == Control::Revert                 ? QStringLiteral("Revert")
                                                      : QStringLiteral("SetConfirmTimeout");
-    authorize(what, [this, control, transaction, seconds](const QDBusMessage &call, uint uid) {
+    // Confirming an Expose reconfigures Docker: that action too.
+    QStringList actions{HelperProtocol::ActionManageBridges};
+    if (control == Control::Confirm && m_exposes.contains(transaction))
+        actions.append(HelperProtocol::ActionConfigureDocker);
+    authorize(what, actions, [this, control, transaction, seconds](const QDBusMessage &call, uint uid) {
         std::optional<HelperFailure> failure;
         switch (control) {
         case Control::Confirm:
+            if (m_exposes.contains(transaction) && !m_docker->isRunning()) {
+                if (m_runner->pending(uid).isEmpty())
+                    return reply(call, HelperFailure::make(HelperError::NoSuchTransaction, {transaction},
+                                                           QStringLiteral("No such transaction")));
+                return confirmExpose(call, uid, transaction);
+            }
+            if (m_docker->isRunning())
+                return reply(call, busy());
             failure = m_runner->confirm(transaction, uid);
             break;
         case Control::Revert:
+            // Not under Docker's restart: Confirm's outcome decides then.
+            if (m_docker->isRunning())
+                return reply(call, busy());
             failure = m_runner->revert(transaction, uid);
             break;
         case Control::SetConfirmTimeout:

@@ -26,12 +26,16 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Passerelle {
 
+class DockerSetup;
 class PolkitAuthorizer;
 class TransactionRunner;
+struct DockerRequest;
+struct NetState;
 
 class HelperService : public QObject, protected QDBusContext
 {
@@ -64,19 +68,38 @@ public:
     HelperPendingList GetPending();
     HelperPlan PlanBridgePort(const QString &bridge, const QString &port, bool moveAddresses, bool stp);
     HelperPlan Plan(const QString &method, const QStringList &arguments);
+    DockerSettingList GetDockerSettings();
+    HelperPlan UseDockerBridge(const QString &bridge, const QString &fixedCidr, const QString &defaultGateway,
+                               const QVariantMap &options);
+    HelperPlan ResetDockerBridge(const QVariantMap &options);
+    QString Expose(const QString &port, const QString &bridge, const QString &fixedCidr,
+                   const QString &defaultGateway, const QVariantMap &options, uint confirmTimeout);
+    HelperPlan PlanDocker(const QString &method, const QStringList &arguments, const QVariantMap &options);
 
 Q_SIGNALS:
     // The name was released after the idle time: time to quit.
     void finished();
     void TransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
+    void DockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters);
 
 private:
     enum class Control { Confirm, Revert, SetConfirmTimeout };
     void submit(const Operation &operation, uint confirmTimeout);
     void submitControl(Control control, const QString &transaction, uint seconds);
-    // Asks polkit about the sender of the current message, within the
-    // per-caller limit, then runs THEN (or replies NotAuthorized or Busy).
-    void authorize(const QString &what, const std::function<void(const QDBusMessage &call, uint uid)> &then);
+    // Asks polkit about the sender of the current message for each of
+    // ACTIONS in turn, within the per-caller limit, then runs THEN (or
+    // replies NotAuthorized or Busy).
+    using Authorized = std::function<void(const QDBusMessage &call, uint uid)>;
+    void authorize(const QString &what, const QStringList &actions, const Authorized &then);
+    void authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions, const Authorized &then);
+    // Busy when a change runs or waits, Docker's included.
+    std::optional<HelperFailure> busy() const;
+    // Expose's Confirm: Docker's part, then the network part kept (or both put back).
+    void confirmExpose(const QDBusMessage &call, uint uid, const QString &transaction);
+    // The Docker plan of Expose, on the state its network part will leave.
+    void planExpose(const QString &port, const DockerRequest &request,
+                    const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done);
+    void replyPlan(const QDBusMessage &call, const std::optional<HelperFailure> &failure, const HelperPlan &plan);
     HelperPlan preview(const std::optional<Operation> &operation, const QString &method);
     uint callerUid(const QString &sender) const;
     void reply(const QDBusMessage &call, const std::optional<HelperFailure> &failure,
@@ -89,6 +112,11 @@ private:
     QDBusConnection m_bus;
     PolkitAuthorizer *m_polkit = nullptr;
     TransactionRunner *m_runner = nullptr;
+    DockerSetup *m_docker = nullptr;
+    // Pending Expose transactions: what Confirm does to Docker, and the
+    // parameters GetPending shows.
+    struct ExposeFollowUp;
+    QHash<QString, std::shared_ptr<ExposeFollowUp>> m_exposes;
     QTimer m_idleTimer;
     QHash<QString, int> m_pendingBySender;
     int m_inProgress = 0;

@@ -148,7 +148,8 @@ std::optional<HelperFailure> TransactionRunner::prepare(const Operation &operati
     return std::nullopt;
 }
 
-TransactionRunner::Started TransactionRunner::start(const Operation &operation, uint confirmTimeout, uint uid)
+TransactionRunner::Started TransactionRunner::start(const Operation &operation, uint confirmTimeout, uint uid,
+                                                  bool alwaysConfirm)
 {
     if (auto failure = operation.validateNames())
         return {QString(), failure};
@@ -171,8 +172,10 @@ TransactionRunner::Started TransactionRunner::start(const Operation &operation, 
         return {QString(), failure};
     }
     const QString handle = randomHandle();
-    const uint seconds = confirmTimeout > 0 ? confirmTimeout : (prepared.critical ? uint(m_config.confirmTimeoutSeconds) : 0);
-    if (prepared.plan.steps.isEmpty()) {
+    const uint seconds = confirmTimeout > 0 ? confirmTimeout
+        : (prepared.critical || alwaysConfirm) ? uint(m_config.confirmTimeoutSeconds)
+                                               : 0;
+    if (prepared.plan.steps.isEmpty() && !alwaysConfirm) {
         m_lock.release();
         qCInfo(lcHelper, "%s: nothing to change", qPrintable(operation.describe()));
         QMetaObject::invokeMethod(this, [this, handle] { Q_EMIT changed(handle, QStringLiteral("committed"), 0); },

@@ -37,8 +37,10 @@ public:
         QString transaction;
         std::optional<HelperFailure> failure;
     };
-    // Runs OPERATION for the user UID; CONFIRMTIMEOUT as the D-Bus methods take it.
-    Started start(const Operation &operation, uint confirmTimeout, uint uid);
+    // Runs OPERATION for the user UID; CONFIRMTIMEOUT as the D-Bus methods
+    // take it. ALWAYSCONFIRM puts it on trial even when it changes nothing
+    // or touches no critical link (Expose: Docker's part follows Confirm).
+    Started start(const Operation &operation, uint confirmTimeout, uint uid, bool alwaysConfirm = false);
     std::optional<HelperFailure> confirm(const QString &transaction, uint uid);
     std::optional<HelperFailure> revert(const QString &transaction, uint uid);
     std::optional<HelperFailure> setConfirmTimeout(const QString &transaction, uint uid, uint seconds);
