@@ -297,9 +297,8 @@ void DockerSetup::askDocker(const std::shared_ptr<Prepared> &p, std::function<vo
                 const DockerRestarter::Description how = d->restarter.describe();
                 p->steps.append({QStringLiteral("RestartDocker"), {how.method, how.target}});
                 p->steps.append({QStringLiteral("WaitForDocker"), {QString::number(m_config.docker.restartTimeoutSeconds)}});
-                p->steps.append({QStringLiteral("CheckBridge"), {p->request.kind == DockerRequest::Kind::UseBridge
-                                                                     ? p->request.bridge
-                                                                     : QString()}});
+                if (p->request.kind == DockerRequest::Kind::UseBridge)
+                    p->steps.append({QStringLiteral("CheckBridge"), {p->request.bridge}});
                 then(std::nullopt);
             };
             if (failure)
@@ -621,7 +620,7 @@ void DockerSetup::settings(std::function<void(const DockerSettingList &)> done)
     }
     const DockerRestarter::Description how = d->restarter.describe();
     out.append({QStringLiteral("restart"), how.method, how.target});
-    out.append({QStringLiteral("persist"), m_config.persist.backend, HelperConfig::defaultPath()});
+    out.append({QStringLiteral("persist"), m_config.persist.backend, m_config.path});
     d->engine.defaultBridge([out, done](const auto &failure, const DockerBridgeNetwork &network) mutable {
         if (!failure && !network.bridge.isEmpty())
             out.append({QStringLiteral("running-bridge"), network.bridge, QStringLiteral("engine")});

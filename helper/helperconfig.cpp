@@ -146,6 +146,7 @@ bool HelperConfig::load(const QString &path, bool explicitPath, HelperConfig *co
                         QStringList *warnings)
 {
     *config = HelperConfig();
+    config->path = path;
     const QFileInfo info(path);
     if (!info.exists()) {
         if (!explicitPath)

@@ -51,6 +51,8 @@ struct HelperConfig
     QString stateDirectory = defaultStateDirectory();
     DockerConfig docker;
     PersistConfig persist;
+    // The file these settings came from (for clients that show sources).
+    QString path = defaultPath();
 
     static QString defaultPath();
     static QString defaultStateDirectory();
