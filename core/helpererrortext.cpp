@@ -92,11 +92,80 @@ QString HelperErrorText::sentence(const HelperFailure &failure)
                 return tr("%1 seconds is not a valid confirmation time (1 to 3600)").arg(p1);
             if (p.value(0) == QLatin1String("method"))
                 return tr("the helper has no change called \"%1\"").arg(p1);
+            if (p.value(0) == QLatin1String("options"))
+                return tr("the helper does not accept the option \"%1\" (is it older than this program?)").arg(p1);
+            if (p.value(0) == QLatin1String("fixedCidr"))
+                return tr("\"%1\" is not a valid IPv4 subnet for the container addresses").arg(p1);
+            if (p.value(0) == QLatin1String("defaultGateway"))
+                return tr("\"%1\" is not a valid IPv4 address for the containers' gateway").arg(p1);
+            if (p.value(0) == QLatin1String("mode"))
+                return tr("\"%1\" is not a mode the helper knows (default-bridge or network)").arg(p1);
             return tr("the arguments given for \"%1\" are not valid").arg(p1);
         case HelperError::Failed:
             if (!p.value(2).isEmpty())
                 return tr("the change failed: %1").arg(p.value(2));
             return tr("the change failed");
+        case HelperError::InvalidJson:
+            return tr("%1 is not valid JSON (line %2, column %3: %4); it was left as it was")
+                .arg(p0, printableName(p.value(1)), printableName(p.value(2)), printableName(p.value(3)));
+        case HelperError::UnsafeFile:
+            if (p.value(1) == QLatin1String("symlink"))
+                return tr("%1 is a symbolic link; the helper never writes through a link").arg(p0);
+            if (p.value(1) == QLatin1String("not-regular"))
+                return tr("%1 is not a regular file; the helper only replaces regular files").arg(p0);
+            return tr("%1 cannot be written safely (%2)").arg(p0, p1);
+        case HelperError::DockerConflict:
+            return tr("Docker also takes %2 %3 from %1, and with both dockerd would refuse to start; nothing was "
+                      "changed")
+                .arg(p0, p1, printableName(p.value(2)));
+        case HelperError::NotInSubnet: {
+            const QString subnets = printableName(p.value(2));
+            const bool gateway = p.value(0) == QLatin1String("defaultGateway");
+            if (subnets.isEmpty())
+                return gateway ? tr("the gateway %1 cannot be checked: the bridge has no IPv4 address").arg(p1)
+                               : tr("the container address range %1 cannot be checked: the bridge has no IPv4 address")
+                                     .arg(p1);
+            return gateway ? tr("the gateway %1 is not inside the bridge's subnet (%2)").arg(p1, subnets)
+                           : tr("the container address range %1 is not inside the bridge's subnet (%2)").arg(p1, subnets);
+        }
+        case HelperError::BridgeDown:
+            return tr("bridge %1 is down; Docker needs it up").arg(p0);
+        case HelperError::DockerUnreachable:
+            return p1.isEmpty() ? tr("Docker does not answer on %1").arg(p0)
+                                : tr("Docker does not answer on %1: %2").arg(p0, p1);
+        case HelperError::DockerFailed: {
+            // [stage, detail, outcome]: what failed, in the daemon's words,
+            // and whether Docker runs again as before.
+            const QString detail = printableName(p.value(1));
+            const bool restored = p.value(2) == QLatin1String("restored");
+            const QString &stage = p.value(0);
+            if (stage == QLatin1String("restart"))
+                return restored ? tr("restarting Docker failed (%1); the previous configuration is back and Docker "
+                                     "runs as before").arg(detail)
+                                : tr("restarting Docker failed (%1), and the previous state could not be brought "
+                                     "back").arg(detail);
+            if (stage == QLatin1String("start"))
+                return restored ? tr("Docker did not answer after the restart (%1); the previous configuration is "
+                                     "back and Docker runs as before").arg(detail)
+                                : tr("Docker did not answer after the restart (%1), and the previous state could "
+                                     "not be brought back").arg(detail);
+            if (stage == QLatin1String("network"))
+                return restored ? tr("Docker refused the network (%1); everything was put back").arg(detail)
+                                : tr("Docker refused the network (%1), and the previous state could not be "
+                                     "brought back").arg(detail);
+            if (stage == QLatin1String("check"))
+                return restored ? tr("the check after Docker's restart failed (%1); the previous configuration is "
+                                     "back and Docker runs as before").arg(detail)
+                                : tr("the check after Docker's restart failed (%1), and the previous state could "
+                                     "not be brought back").arg(detail);
+            return restored ? tr("Docker's configuration failed at \"%1\" (%2); everything was put back")
+                                  .arg(p0, detail)
+                            : tr("Docker's configuration failed at \"%1\" (%2), and the previous state could not "
+                                 "be brought back").arg(p0, detail);
+        }
+        case HelperError::PersistConflict:
+            return p1.isEmpty() ? tr("the permanent configuration (%1) cannot be written safely").arg(p0)
+                                : tr("the permanent configuration (%1) cannot be written safely: %2").arg(p0, p1);
         }
     }
 

@@ -11,7 +11,49 @@ QString name(const QStringList &p, int i)
     return HelperErrorText::printableName(p.value(i));
 }
 
+// The parameters from FIRST on, printable, as a list in a sentence.
+QString names(const QStringList &p, int first)
+{
+    QStringList out;
+    for (int i = first; i < p.size(); ++i)
+        out.append(HelperErrorText::printableName(p.at(i)));
+    return out.join(QStringLiteral(", "));
+}
+
+// Lines of a file or a diff under the sentence that announces them,
+// indented so that they read as part of the step.
+QString block(const QStringList &lines)
+{
+    QString out;
+    for (const QString &line : lines)
+        out += QStringLiteral("\n      ") + HelperErrorText::printableName(line);
+    return out;
+}
+
 } // namespace
+
+QString HelperPlanText::warning(const QStringList &p)
+{
+    const QString code = p.value(0);
+    if (code == QLatin1String("containers-reachable"))
+        return tr("Containers are then directly reachable from the LAN: their network security is yours to ensure");
+    if (code == QLatin1String("forwarding-dropped"))
+        return tr("The firewall may silently drop traffic between the LAN and containers on %1 (br_netfilter is "
+                  "loaded and Docker's FORWARD policy is DROP)")
+            .arg(name(p, 1));
+    if (code == QLatin1String("networkmanager-runtime"))
+        return tr("NetworkManager manages %1 and may undo a change made only at runtime").arg(name(p, 1));
+    if (code == QLatin1String("not-persistent"))
+        return tr("Bridge %1 is not made permanent: after a reboot it is gone, and Docker does not start until it "
+                  "exists")
+            .arg(name(p, 1));
+    if (code == QLatin1String("no-restart"))
+        return tr("Docker is not restarted: it uses the new settings only from its next start");
+    if (code == QLatin1String("bip-removed"))
+        return tr("The setting bip (%1) is removed: Docker refuses bip together with bridge").arg(name(p, 1));
+    // A warning this program does not know: its code and parameters as they came.
+    return QStringLiteral("%1 %2").arg(name(p, 0), names(p, 1)).trimmed();
+}
 
 QString HelperPlanText::step(const HelperPlanStep &step)
 {
@@ -66,6 +108,75 @@ QString HelperPlanText::step(const HelperPlanStep &step)
         const int seconds = p.value(0).toInt();
         return tr("Keep the change only if confirmed within %n second(s); otherwise undo all of it", nullptr, seconds);
     }
+
+    // Docker on the physical network.
+    if (s == QLatin1String("DockerConflict"))
+        return tr("Docker also takes %2 %3 from %1: with both, dockerd would refuse to start")
+            .arg(name(p, 0), name(p, 1), name(p, 2));
+    if (s == QLatin1String("MoveDockerOption"))
+        return tr("Move %2 %3 from %1 into daemon.json as \"%4\"").arg(name(p, 0), name(p, 1), name(p, 2), name(p, 3));
+    if (s == QLatin1String("EditDaemonConfig"))
+        return tr("Edit %1 (- removed or changed, + added or changed):").arg(name(p, 0)) + block(p.mid(1));
+    if (s == QLatin1String("KeepBackup"))
+        return tr("Keep the previous %1 as %2").arg(name(p, 0), name(p, 1));
+    if (s == QLatin1String("WriteFile")) {
+        QString content = p.value(1);
+        if (content.endsWith(QLatin1Char('\n')))
+            content.chop(1);
+        return tr("Write %1:").arg(name(p, 0)) + block(content.split(QLatin1Char('\n')));
+    }
+    if (s == QLatin1String("RemoveFile"))
+        return tr("Remove %1").arg(name(p, 0));
+    if (s == QLatin1String("AddConnection"))
+        return tr("Add the NetworkManager connection \"%1\" (%2 on %3)").arg(name(p, 0), name(p, 1), name(p, 2));
+    if (s == QLatin1String("ReloadSystemd"))
+        return tr("Have systemd read its unit files again");
+    if (s == QLatin1String("ContainersStop"))
+        return tr("The restart stops %n running container(s) (live-restore is off): %1", nullptr, int(p.size()))
+            .arg(names(p, 0));
+    if (s == QLatin1String("ContainersKeep"))
+        return tr("%n running container(s) keep running through the restart (live-restore is on): %1", nullptr,
+                  int(p.size()))
+            .arg(names(p, 0));
+    if (s == QLatin1String("RestartDocker")) {
+        if (p.value(0) == QLatin1String("systemd"))
+            return tr("Restart Docker through systemd (%1)").arg(name(p, 1));
+        if (p.value(0) == QLatin1String("init"))
+            return tr("Restart Docker with its init script (%1)").arg(name(p, 1));
+        if (p.value(0) == QLatin1String("command"))
+            return tr("Restart Docker with the command %1").arg(name(p, 1));
+        return tr("Restart Docker (%1: %2)").arg(name(p, 0), name(p, 1));
+    }
+    if (s == QLatin1String("WaitForDocker"))
+        return tr("Wait up to %n second(s) for Docker to answer again", nullptr, p.value(0).toInt());
+    if (s == QLatin1String("CheckBridge") && p.value(0).isEmpty())
+        return tr("Check that the host kept its default route; put it back if Docker took it");
+    if (s == QLatin1String("CheckBridge"))
+        return tr("Check that %1 kept its addresses and the host its default route; put them back if Docker took them")
+            .arg(name(p, 0));
+    if (s == QLatin1String("CreateDockerNetwork")) {
+        // [name, bridge, subnet, ip range, gateway]; range and gateway may be empty.
+        const bool range = !p.value(3).isEmpty();
+        const bool gateway = !p.value(4).isEmpty();
+        if (range && gateway)
+            return tr("Create the Docker network %1 on bridge %2 (subnet %3, container addresses from %4, gateway %5)")
+                .arg(name(p, 0), name(p, 1), name(p, 2), name(p, 3), name(p, 4));
+        if (range)
+            return tr("Create the Docker network %1 on bridge %2 (subnet %3, container addresses from %4)")
+                .arg(name(p, 0), name(p, 1), name(p, 2), name(p, 3));
+        if (gateway)
+            return tr("Create the Docker network %1 on bridge %2 (subnet %3, gateway %4)")
+                .arg(name(p, 0), name(p, 1), name(p, 2), name(p, 4));
+        return tr("Create the Docker network %1 on bridge %2 (subnet %3)").arg(name(p, 0), name(p, 1), name(p, 2));
+    }
+    if (s == QLatin1String("RemoveDockerNetwork"))
+        return tr("Remove the Docker network %1").arg(name(p, 0));
+    if (s == QLatin1String("AllowForwarding"))
+        return tr("Let the firewall forward traffic within bridge %1 (an ACCEPT rule in the DOCKER-USER chain)")
+            .arg(name(p, 0));
+    if (s == QLatin1String("Warning"))
+        return tr("Warning: %1").arg(warning(p));
+
     QStringList printable;
     for (const QString &x : p)
         printable.append(HelperErrorText::printableName(x));
@@ -91,10 +202,66 @@ QString HelperPlanText::operation(const QString &method, const QStringList &p)
         return p.value(2) == QLatin1String("true")
             ? tr("bridge %2 into %1, moving its addresses and routes").arg(name(p, 0), name(p, 1))
             : tr("bridge %2 into %1, leaving its addresses on it").arg(name(p, 0), name(p, 1));
+    if (method == QLatin1String("Expose"))
+        return tr("expose containers on the physical network: bridge %1 into %2, moving its addresses and routes")
+            .arg(name(p, 0), name(p, 1));
     QStringList printable;
     for (const QString &x : p)
         printable.append(HelperErrorText::printableName(x));
     return QStringLiteral("%1 %2").arg(HelperErrorText::printableName(method), printable.join(QLatin1Char(' ')));
+}
+
+QStringList HelperPlanText::followUp(const QString &method, const QStringList &p)
+{
+    // Expose's parameters: [port, bridge, fixedCidr, defaultGateway, mode, persist].
+    if (method != QLatin1String("Expose"))
+        return {};
+    QStringList lines;
+    if (p.value(4) == QLatin1String("network"))
+        lines.append(tr("then, once confirmed: a Docker network on bridge %1 (Docker is not restarted)").arg(name(p, 1)));
+    else
+        lines.append(tr("then, once confirmed: Docker's default bridge -> %1, and a restart of Docker").arg(name(p, 1)));
+    if (p.value(2).isEmpty())
+        lines.append(tr("containers take addresses from the whole subnet of %1").arg(name(p, 1)));
+    else
+        lines.append(tr("containers take addresses from %1").arg(name(p, 2)));
+    if (!p.value(3).isEmpty())
+        lines.append(tr("their gateway: %1").arg(name(p, 3)));
+    if (p.value(5) == QLatin1String("false"))
+        lines.append(tr("not made permanent: %1 is gone after a reboot").arg(name(p, 1)));
+    else
+        lines.append(tr("made permanent: %1 and its port come back after a reboot, and Docker waits for them")
+                         .arg(name(p, 1)));
+    return lines;
+}
+
+QString HelperPlanText::progress(const QString &stage, const QStringList &p)
+{
+    if (stage == QLatin1String("writing"))
+        return tr("Writing %1").arg(name(p, 0));
+    if (stage == QLatin1String("restarting")) {
+        if (p.value(0) == QLatin1String("systemd"))
+            return tr("Restarting Docker through systemd");
+        if (p.value(0) == QLatin1String("init"))
+            return tr("Restarting Docker with its init script");
+        if (p.value(0) == QLatin1String("command"))
+            return tr("Restarting Docker with the configured command");
+        return tr("Restarting Docker (%1)").arg(name(p, 0));
+    }
+    if (stage == QLatin1String("waiting"))
+        return tr("Waiting for Docker to answer (%n second(s) so far)", nullptr, p.value(0).toInt());
+    if (stage == QLatin1String("up"))
+        return tr("Docker answers again (after %n second(s))", nullptr, p.value(0).toInt());
+    if (stage == QLatin1String("checking"))
+        return tr("Checking that %1 kept its addresses and the default route").arg(name(p, 0));
+    if (stage == QLatin1String("restoring"))
+        return tr("Putting the previous configuration back: %1").arg(name(p, 0));
+    if (stage == QLatin1String("done"))
+        return tr("Docker's configuration is done");
+    QStringList printable;
+    for (const QString &x : p)
+        printable.append(HelperErrorText::printableName(x));
+    return QStringLiteral("%1 %2").arg(HelperErrorText::printableName(stage), printable.join(QLatin1Char(' ')));
 }
 
 } // namespace Passerelle

@@ -1,6 +1,7 @@
-// The steps of a plan from passerelle-helper (Plan, PlanBridgePort) and the
-// changes waiting for confirmation (GetPending) as sentences in the user's
-// language, written from the stable step names and parameters documented in
+// The steps of a plan from passerelle-helper (Plan, PlanBridgePort,
+// PlanDocker), the changes waiting for confirmation (GetPending) and the
+// stages of a Docker restart (DockerProgress) as sentences in the user's
+// language, written from the stable names and parameters documented in
 // resources/org.passerelle.Helper1.xml.
 #pragma once
 
@@ -17,9 +18,19 @@ public:
     // "Create bridge br0 (STP off)". A step this program does not know is
     // shown by its name and parameters rather than hidden.
     static QString step(const HelperPlanStep &step);
+    // The sentence of a ("Warning", [code, parameter...]) step, without the
+    // "Warning:" that step() puts before it.
+    static QString warning(const QStringList &parameters);
     // "bridge em1 into br0, moving its addresses and routes": a changing
     // method and its parameters, as GetPending lists them.
     static QString operation(const QString &method, const QStringList &parameters);
+    // What a pending change does once confirmed, one sentence per line:
+    // for an Expose, the Docker part ("Docker's default bridge becomes br0,
+    // then Docker restarts", the address range, permanence). Empty for a
+    // change whose confirmation only keeps it.
+    static QStringList followUp(const QString &method, const QStringList &parameters);
+    // "Restarting Docker through systemd": a DockerProgress stage.
+    static QString progress(const QString &stage, const QStringList &parameters);
 };
 
 } // namespace Passerelle

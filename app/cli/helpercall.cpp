@@ -4,6 +4,13 @@
 #include "helperclient.h"
 #include "helpererrortext.h"
 #include "helperplantext.h"
+#include "helperprotocol.h"
+
+#include <QDBusConnection>
+#include <QDBusPendingCallWatcher>
+#include <QEventLoop>
+
+#include <algorithm>
 
 using namespace Passerelle;
 
@@ -12,18 +19,55 @@ namespace {
 int report(const HelperFailure &failure)
 {
     // The sentence for people, the stable name for scripts and bug reports.
-    return Cli::fail(QStringLiteral("%1 (%2)").arg(HelperErrorText::sentence(failure), failure.name));
+    const int code = Cli::fail(QStringLiteral("%1 (%2)").arg(HelperErrorText::sentence(failure), failure.name));
+    if (failure.is(HelperError::DockerConflict))
+        Cli::printError(HelperCall::tr("passerellectl: --move-options moves it into daemon.json instead"));
+    return code;
 }
+
+bool isWarning(const HelperPlanStep &step)
+{
+    return step.name == QLatin1String("Warning");
+}
+
+const QString reachableWarning = QStringLiteral("containers-reachable");
 
 constexpr uint maxConfirmSeconds = 3600;
 
 } // namespace
+
+DockerProgressPrinter::DockerProgressPrinter(const QString &transaction)
+    : m_transaction(transaction)
+{
+    QDBusConnection::systemBus().connect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath,
+                                         HelperProtocol::InterfaceName, QStringLiteral("DockerProgress"), this,
+                                         SLOT(onProgress(QString,QString,QStringList)));
+}
+
+DockerProgressPrinter::~DockerProgressPrinter()
+{
+    QDBusConnection::systemBus().disconnect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath,
+                                            HelperProtocol::InterfaceName, QStringLiteral("DockerProgress"), this,
+                                            SLOT(onProgress(QString,QString,QStringList)));
+}
+
+void DockerProgressPrinter::onProgress(const QString &transaction, const QString &stage, const QStringList &parameters)
+{
+    if (transaction != m_transaction)
+        return;
+    Cli::printOut(QStringLiteral("  %1\n").arg(HelperPlanText::progress(stage, parameters)));
+}
 
 void HelperCall::addChangeOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("confirm-timeout"),
                       tr("Undo the change after SECONDS unless \"passerellectl confirm\" comes first."),
                       tr("SECONDS")});
+    addDryRunOption(parser);
+}
+
+void HelperCall::addDryRunOption(QCommandLineParser &parser)
+{
     parser.addOption({QStringLiteral("dry-run"), tr("Print what would change, step by step, and change nothing.")});
 }
 
@@ -52,6 +96,21 @@ int HelperCall::wait(const HelperClient &client, QDBusPendingCall call)
     if (const auto failure = client.connectionFailure())
         return report(*failure);
     call.waitForFinished();
+    if (const auto failure = HelperClient::failureOf(call))
+        return report(*failure);
+    return ExitOk;
+}
+
+int HelperCall::waitWithEvents(const HelperClient &client, QDBusPendingCall call)
+{
+    if (const auto failure = client.connectionFailure())
+        return report(*failure);
+    if (!call.isFinished()) {
+        QEventLoop loop;
+        QDBusPendingCallWatcher watcher(call);
+        QObject::connect(&watcher, &QDBusPendingCallWatcher::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     if (const auto failure = HelperClient::failureOf(call))
         return report(*failure);
     return ExitOk;
@@ -97,11 +156,75 @@ int HelperCall::plan(HelperClient &client, const QString &method, const QStringL
         Cli::printOut(tr("Nothing would change.\n"));
         return ExitOk;
     }
-    QString text;
-    for (int i = 0; i < steps.size(); ++i)
-        text += QStringLiteral("%1. %2\n").arg(i + 1).arg(HelperPlanText::step(steps.at(i)));
+    Cli::printOut(formatSteps(steps));
+    return ExitOk;
+}
+
+int HelperCall::planDocker(HelperClient &client, const QString &method, const QStringList &arguments,
+                           const QVariantMap &options, uint confirmTimeout)
+{
+    if (const auto failure = client.connectionFailure())
+        return report(*failure);
+    QDBusPendingReply<HelperPlan> reply = client.planDocker(method, arguments, options);
+    reply.waitForFinished();
+    if (const auto failure = HelperClient::failureOf(reply))
+        return report(*failure);
+    HelperPlan steps = reply.value();
+    // Expose waits for confirmation between its network and Docker parts:
+    // the timeout asked for replaces the helper's, in place.
+    if (confirmTimeout > 0) {
+        for (HelperPlanStep &s : steps) {
+            if (s.name == QLatin1String("Confirm"))
+                s.parameters = {QString::number(confirmTimeout)};
+        }
+    }
+    // Putting containers on the LAN always comes with the seed's warning.
+    const bool reachable = method != QLatin1String("ResetDockerBridge");
+    if (reachable && std::none_of(steps.cbegin(), steps.cend(), [](const HelperPlanStep &s) {
+            return isWarning(s) && s.parameters.value(0) == reachableWarning;
+        }))
+        steps.append({QStringLiteral("Warning"), {reachableWarning}});
+    QString text = formatSteps(steps);
+    if (text.isEmpty())
+        text = tr("Nothing would change.\n");
+    // A dry run's warnings belong to its output: stdout, after the steps.
+    for (const HelperPlanStep &s : steps) {
+        if (isWarning(s))
+            text += HelperPlanText::step(s) + QLatin1Char('\n');
+    }
     Cli::printOut(text);
     return ExitOk;
+}
+
+QString HelperCall::formatSteps(const HelperPlan &steps)
+{
+    QString text;
+    int number = 0;
+    bool confirmSeen = false;
+    for (const HelperPlanStep &s : steps) {
+        if (isWarning(s))
+            continue;
+        if (confirmSeen) {
+            text += tr("Once confirmed:\n");
+            confirmSeen = false;
+        }
+        text += QStringLiteral("%1. %2\n").arg(++number).arg(HelperPlanText::step(s));
+        confirmSeen = s.name == QLatin1String("Confirm");
+    }
+    return text;
+}
+
+void HelperCall::printWarnings(const HelperPlan &steps, bool reachable)
+{
+    bool reachablePrinted = false;
+    for (const HelperPlanStep &s : steps) {
+        if (!isWarning(s))
+            continue;
+        reachablePrinted = reachablePrinted || s.parameters.value(0) == reachableWarning;
+        Cli::printError(tr("passerellectl: warning: %1").arg(HelperPlanText::warning(s.parameters)));
+    }
+    if (reachable && !reachablePrinted)
+        Cli::printError(tr("passerellectl: warning: %1").arg(HelperPlanText::warning({reachableWarning})));
 }
 
 bool HelperCall::parseOnOff(const QString &word, bool *on)

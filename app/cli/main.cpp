@@ -1,6 +1,8 @@
 // passerellectl: the host's bridges, veths and containers from a terminal.
 #include "bridgecommand.h"
 #include "cliargs.h"
+#include "dockercommand.h"
+#include "exposecommand.h"
 #include "linkcommand.h"
 #include "monitorcommand.h"
 #include "topologycommand.h"
@@ -32,13 +34,23 @@ public:
                   "  bridge remove-port BRIDGE PORT       Release PORT from BRIDGE\n"
                   "  bridge stp BRIDGE on|off             Turn STP on or off on a bridge\n"
                   "  link set NAME up|down                Bring a link up or down\n"
-                  "  plan COMMAND ...                     What a bridge or link command would change\n"
+                  "  docker use-bridge BRIDGE [OPTIONS]   Docker's default network on BRIDGE, then a restart\n"
+                  "  docker reset-bridge [--no-restart]   Docker's own docker0 again\n"
+                  "  docker status [--json]               The bridge Docker uses, where each setting comes from\n"
+                  "  expose PORT --bridge BRIDGE [OPTIONS]\n"
+                  "                                       Containers on the physical network: bridge PORT into\n"
+                  "                                       BRIDGE now; once confirmed, Docker is set up for it\n"
+                  "  plan COMMAND ...                     What a bridge, link, docker or expose command would change\n"
                   "  status                               Your change waiting for confirmation, if any\n"
                   "  confirm [TRANSACTION]                Keep a change waiting for confirmation\n"
                   "  revert [TRANSACTION]                 Undo it now\n"
                   "\n"
                   "Changing commands take --confirm-timeout SECONDS (undone then unless confirmed)\n"
                   "and --dry-run (print the steps, change nothing).\n"
+                  "docker use-bridge and expose take --fixed-cidr CIDR, --default-gateway IP,\n"
+                  "--mode default-bridge|network, --network NAME, --persist|--no-persist (expose makes\n"
+                  "the bridge permanent unless --no-persist), --move-options, --allow-forwarding.\n"
+                  "Containers exposed on the LAN are reachable from it: their security is yours to ensure.\n"
                   "Common options: --json, --no-docker, -H/--docker-host URL, --help\n"
                   "Run 'passerellectl COMMAND --help' for more about a command.\n");
     }
@@ -85,15 +97,28 @@ int main(int argc, char *argv[])
         return LinkCommand::run(rest);
     if (command == QLatin1String("confirm") || command == QLatin1String("revert") || command == QLatin1String("status"))
         return TransactionCommand::run(command, rest);
-    if (command == QLatin1String("plan") && args.size() >= 3
-        && (args.at(2) == QLatin1String("bridge") || args.at(2) == QLatin1String("link"))) {
+    if (command == QLatin1String("docker"))
+        return DockerCommand::run(rest);
+    if (command == QLatin1String("expose"))
+        return ExposeCommand::run(rest);
+    const QString planned = args.value(2);
+    if (command == QLatin1String("plan")
+        && (planned == QLatin1String("bridge") || planned == QLatin1String("link")
+            || planned == QLatin1String("expose")
+            || (planned == QLatin1String("docker") && args.value(3) != QLatin1String("status")))) {
         // "plan bridge add-port br0 em1" is "bridge add-port br0 em1 --dry-run".
-        const QStringList planned = QStringList{QStringLiteral("passerellectl ") + args.at(2)} + args.mid(3)
+        const QStringList plan = QStringList{QStringLiteral("passerellectl ") + planned} + args.mid(3)
             + QStringList{QStringLiteral("--dry-run")};
-        return args.at(2) == QLatin1String("bridge") ? BridgeCommand::run(planned) : LinkCommand::run(planned);
+        if (planned == QLatin1String("bridge"))
+            return BridgeCommand::run(plan);
+        if (planned == QLatin1String("link"))
+            return LinkCommand::run(plan);
+        if (planned == QLatin1String("docker"))
+            return DockerCommand::run(plan);
+        return ExposeCommand::run(plan);
     }
     if (command == QLatin1String("plan"))
-        return Cli::fail(Main::tr("usage: passerellectl plan bridge|link ARGUMENTS..."), ExitUsage);
+        return Cli::fail(Main::tr("usage: passerellectl plan bridge|link|docker|expose ARGUMENTS..."), ExitUsage);
     if (command == QLatin1String("help") || command == QLatin1String("--help") || command == QLatin1String("-h")) {
         Cli::printOut(Main::usage());
         return ExitOk;

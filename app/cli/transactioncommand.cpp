@@ -3,6 +3,7 @@
 #include "cliargs.h"
 #include "helpercall.h"
 #include "helperclient.h"
+#include "helpererrortext.h"
 #include "helperplantext.h"
 
 #include <QCommandLineParser>
@@ -66,23 +67,49 @@ int TransactionCommand::run(const QString &command, const QStringList &arguments
             text += tr("  transaction %1\n").arg(p.transaction);
             text += tr("  undone in %n second(s) unless kept with \"passerellectl confirm\"\n", nullptr,
                        int(p.secondsLeft));
+            // An Expose's confirmation does more than keep it: say what.
+            for (const QString &line : HelperPlanText::followUp(p.method, p.parameters))
+                text += QStringLiteral("  %1\n").arg(line);
         }
         Cli::printOut(text);
         return ExitOk;
     }
 
     QString transaction = positional.value(0);
-    if (transaction.isEmpty()) {
+    const bool confirm = command == QLatin1String("confirm");
+    // What is confirmed: an Expose then sets Docker up before the helper answers.
+    std::optional<HelperPendingTransaction> change;
+    if (transaction.isEmpty() || confirm) {
         const auto pending = pendingChanges(client, &code);
         if (!pending)
             return code;
-        if (pending->isEmpty())
-            return Cli::fail(tr("no change of yours waits for confirmation"));
-        if (pending->size() > 1)
-            return Cli::fail(tr("several changes wait for confirmation; name one (see \"passerellectl status\")"));
-        transaction = pending->first().transaction;
+        if (transaction.isEmpty()) {
+            if (pending->isEmpty())
+                return Cli::fail(tr("no change of yours waits for confirmation"));
+            if (pending->size() > 1)
+                return Cli::fail(tr("several changes wait for confirmation; name one (see \"passerellectl status\")"));
+            transaction = pending->first().transaction;
+        }
+        for (const HelperPendingTransaction &p : *pending) {
+            if (p.transaction == transaction)
+                change = p;
+        }
     }
-    if (command == QLatin1String("confirm"))
+    if (!confirm)
+        return HelperCall::wait(client, client.revert(transaction));
+    if (!change || change->method != QLatin1String("Expose"))
         return HelperCall::wait(client, client.confirm(transaction));
-    return HelperCall::wait(client, client.revert(transaction));
+
+    Cli::printOut(tr("Keeping: %1\n").arg(HelperPlanText::operation(change->method, change->parameters)));
+    for (const QString &line : HelperPlanText::followUp(change->method, change->parameters))
+        Cli::printOut(QStringLiteral("  %1\n").arg(line));
+    Cli::printOut(tr("Setting Docker up; a restart can take a minute:\n"));
+    const DockerProgressPrinter progress(transaction);
+    if (const int result = HelperCall::waitWithEvents(client, client.confirm(transaction)); result != ExitOk)
+        return result;
+    const QString bridge = HelperErrorText::printableName(change->parameters.value(1));
+    Cli::printOut(change->parameters.value(4) == QLatin1String("network")
+                      ? tr("Done: the change is kept and the Docker network on bridge %1 is ready.\n").arg(bridge)
+                      : tr("Done: the change is kept and Docker's default bridge is %1.\n").arg(bridge));
+    return ExitOk;
 }

@@ -67,7 +67,7 @@ void TestHelperCommands::usageErrors_data()
     row("confirm two handles", QStringLiteral("confirm a b"), "passerellectl: usage: passerellectl confirm [TRANSACTION]\n");
     row("revert two handles", QStringLiteral("revert a b"), "passerellectl: usage: passerellectl revert [TRANSACTION]\n");
     row("status with a handle", QStringLiteral("status a"), "passerellectl: usage: passerellectl status\n");
-    row("plan of nothing", QStringLiteral("plan topology"), "passerellectl: usage: passerellectl plan bridge|link ARGUMENTS...\n");
+    row("plan of nothing", QStringLiteral("plan topology"), "passerellectl: usage: passerellectl plan bridge|link|docker|expose ARGUMENTS...\n");
     row("stp maybe", QStringLiteral("bridge create br0 --stp maybe"), "passerellectl: --stp takes on or off\n");
     row("link alone", QStringLiteral("link"), linkUsage);
     row("link sideways", QStringLiteral("link set em1 sideways"), linkUsage);
