@@ -11,6 +11,9 @@ QString ChangeErrorDialog::title(Step step, const LinkChange &c)
 {
     switch (step) {
     case Step::Keep:
+        // Keeping an exposure is when Docker is set up.
+        if (c.kind == LinkChange::Kind::Expose)
+            return tr("Cannot set Docker up on %1").arg(c.bridge);
         return tr("Cannot keep the changes");
     case Step::Revert:
         return tr("Cannot revert the changes");
@@ -34,6 +37,8 @@ QString ChangeErrorDialog::title(Step step, const LinkChange &c)
         return c.on ? tr("Cannot bring %1 up").arg(c.link) : tr("Cannot bring %1 down").arg(c.link);
     case LinkChange::Kind::SetStp:
         return c.on ? tr("Cannot turn STP on for %1").arg(c.bridge) : tr("Cannot turn STP off for %1").arg(c.bridge);
+    case LinkChange::Kind::Expose:
+        return tr("Cannot expose containers on the network of %1").arg(c.link);
     }
     return QString();
 }

@@ -168,6 +168,7 @@ void ConfirmBanner::tick()
 void ConfirmBanner::setGateway(Gateway state, const QString &address)
 {
     m_gatewayState = state;
+    m_gatewayAddress = address;
     QString text;
     QColor color = Ink;
     switch (state) {
@@ -199,6 +200,28 @@ void ConfirmBanner::setGateway(Gateway state, const QString &address)
 void ConfirmBanner::setBusy(bool busy)
 {
     m_busy = busy;
+    // After a progress: the countdown again, where the helper has it.
+    if (!busy && isPending() && !m_tick.isActive()) {
+        m_shownSeconds = -1;
+        m_tick.start();
+        tick();
+        setGateway(m_gatewayState, m_gatewayAddress);
+    }
+    updateButtons();
+}
+
+void ConfirmBanner::showProgress(const QString &headline, const QString &detail)
+{
+    if (!isPending())
+        return;
+    m_tick.stop();
+    m_busy = true;
+    m_headline->setText(headline);
+    m_gateway->setText(detail);
+    QPalette p = m_gateway->palette();
+    p.setColor(QPalette::WindowText, Ink);
+    m_gateway->setPalette(p);
+    m_recheck->hide();
     updateButtons();
 }
 

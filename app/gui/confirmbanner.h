@@ -37,6 +37,10 @@ public:
     void setGateway(Gateway state, const QString &address = QString());
     // A Confirm, Revert or SetConfirmTimeout call is on its way.
     void setBusy(bool busy);
+    // Keeping the change runs a long step first (Docker restarting): the
+    // countdown stops and the bar shows HEADLINE and DETAIL instead, busy,
+    // until setBusy(false) or an outcome.
+    void showProgress(const QString &headline, const QString &detail);
     void showOutcome(Outcome outcome, const QString &what);
 
     QString transaction() const { return m_transaction; }
@@ -44,6 +48,8 @@ public:
     int secondsLeft() const;
     QString headline() const;
     QString gatewayText() const;
+    // The line under the title: the gateway check, or the progress.
+    QString detailText() const { return gatewayText(); }
     QPushButton *keepButton() const { return m_keep; }
     QPushButton *revertButton() const { return m_revert; }
     QPushButton *extendButton() const { return m_extend; }
@@ -76,6 +82,7 @@ private:
     QTimer m_tick;
     QTimer m_hide;
     Gateway m_gatewayState = Gateway::Checking;
+    QString m_gatewayAddress;
     bool m_busy = false;
     int m_shownSeconds = -1;
 };

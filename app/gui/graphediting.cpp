@@ -2,7 +2,9 @@
 
 #include "changeerrordialog.h"
 #include "confirmbanner.h"
+#include "exposewizard.h"
 #include "graphview.h"
+#include "helperplantext.h"
 #include "helperprotocol.h"
 #include "helpersession.h"
 #include "nodeitems.h"
@@ -73,6 +75,8 @@ GraphEditing::GraphEditing(TopologyModel *model, TopologyScene *scene, GraphView
 
     view->viewport()->installEventFilter(this);
     connect(m_menus, &NodeMenus::changeRequested, this, &GraphEditing::requestChange);
+    connect(m_menus, &NodeMenus::exposeRequested, this, &GraphEditing::requestExpose);
+    connect(m_session, &HelperSession::dockerProgress, this, &GraphEditing::onDockerProgress);
     connect(m_drag, &PortDragHandler::dropped, this, [this](const QString &port, const QString &bridge) {
         requestChange(LinkChange::bridgePort(port, bridge));
     });
@@ -85,20 +89,10 @@ GraphEditing::GraphEditing(TopologyModel *model, TopologyScene *scene, GraphView
     // reverts), the pending list tells how the trial ended.
     connect(m_banner, &ConfirmBanner::expired, this, [this] {
         QTimer::singleShot(ExpiryCheckMs, this, [this, transaction = m_banner->transaction()] {
-            if (m_banner->transaction() != transaction)
+            // Not while Keep is on its way: its answer tells.
+            if (m_banner->transaction() != transaction || m_busy)
                 return;
-            const QDBusPendingCall call = m_session->pending();
-            HelperSession::whenFinished(call, this, [this, transaction](QDBusPendingCallWatcher *watcher) {
-                const QDBusPendingReply<HelperPendingList> reply = *watcher;
-                if (reply.isError() || m_banner->transaction() != transaction)
-                    return;
-                const HelperPendingList pending = reply.value();
-                const bool still = std::any_of(pending.cbegin(), pending.cend(), [&](const HelperPendingTransaction &p) {
-                    return p.transaction == transaction;
-                });
-                if (!still)
-                    endTrial(QStringLiteral("reverted"));
-            });
+            settleFromPending(transaction, QStringLiteral("reverted"));
         });
     });
     connect(&m_probe, &GatewayProbe::finished, this, [this](GatewayProbe::Result result) {
@@ -201,6 +195,7 @@ QStringList GraphEditing::touchedLinks(const LinkChange &c) const
     case LinkChange::Kind::BridgePort:
     case LinkChange::Kind::AddPort:
     case LinkChange::Kind::RemovePort:
+    case LinkChange::Kind::Expose:
         names = {c.link, c.bridge};
         break;
     case LinkChange::Kind::DeleteBridge:
@@ -279,6 +274,41 @@ void GraphEditing::requestChange(const LinkChange &change)
     Q_EMIT previewOpened(dialog);
 }
 
+void GraphEditing::requestExpose(const QString &port)
+{
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return;
+    }
+    const QString reason = blockedReason();
+    if (!reason.isEmpty()) {
+        m_window->statusBar()->showMessage(reason, StatusMessageMs);
+        return;
+    }
+    auto *wizard = new ExposeWizard(m_model, m_session, port, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_wizard = wizard;
+    connect(wizard, &QDialog::accepted, this, [this, wizard] { apply(wizard->change()); });
+    wizard->open();
+    Q_EMIT exposeWizardOpened(wizard);
+}
+
+void GraphEditing::onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters)
+{
+    // Ours: the exposure being kept (or, with no handle, a UseDockerBridge
+    // while we wait for an answer). Other clients' restarts are not news here.
+    const bool ours = !transaction.isEmpty() ? transaction == m_banner->transaction() : m_busy;
+    if (!ours)
+        return;
+    const QString text = HelperPlanText::progress(stage, parameters);
+    if (m_busy)
+        setBusy(true, text);
+    if (m_banner->isPending())
+        m_banner->showProgress(tr("Setting Docker up…"), text);
+    Q_EMIT dockerProgressShown(text);
+}
+
 void GraphEditing::apply(const LinkChange &change)
 {
     if (m_busy)
@@ -342,6 +372,25 @@ void GraphEditing::applied(const LinkChange &change, const QString &transaction)
         }
         if (m_banner->transaction() != transaction)
             m_window->statusBar()->showMessage(tr("Done: %1").arg(change.title()), StatusMessageMs);
+    });
+}
+
+void GraphEditing::settleFromPending(const QString &transaction, const QString &stateIfGone)
+{
+    const QDBusPendingCall call = m_session->pending();
+    const QPointer<GraphEditing> guard(this);
+    HelperSession::whenFinished(call, this, [this, guard, transaction, stateIfGone](QDBusPendingCallWatcher *watcher) {
+        if (!guard)
+            return;
+        const QDBusPendingReply<HelperPendingList> reply = *watcher;
+        if (reply.isError() || m_banner->transaction() != transaction)
+            return;
+        const HelperPendingList pending = reply.value();
+        const bool still = std::any_of(pending.cbegin(), pending.cend(), [&](const HelperPendingTransaction &p) {
+            return p.transaction == transaction;
+        });
+        if (!still)
+            endTrial(stateIfGone);
     });
 }
 
@@ -485,17 +534,28 @@ void GraphEditing::answerTrial(bool keep)
     if (transaction.isEmpty() || m_busy)
         return;
     m_banner->setBusy(true);
-    setBusy(true, keep ? tr("Keeping the changes…") : tr("Reverting the changes…"));
+    // Keeping an exposure sets Docker up before the helper answers: a
+    // restart, up to a minute, told by DockerProgress.
+    const bool docker = keep && m_trialChange.kind == LinkChange::Kind::Expose;
+    if (docker)
+        m_banner->showProgress(tr("Setting Docker up…"), tr("Keeping the network changes, then reconfiguring Docker; "
+                                                           "a restart of Docker can take a minute."));
+    setBusy(true, docker ? tr("Setting Docker up…") : keep ? tr("Keeping the changes…") : tr("Reverting the changes…"));
     const QPointer<GraphEditing> guard(this);
     const QDBusPendingCall call = keep ? m_session->confirm(transaction) : m_session->revert(transaction);
-    HelperSession::whenFinished(call, this, [this, guard, transaction, keep](QDBusPendingCallWatcher *watcher) {
+    HelperSession::whenFinished(call, this, [this, guard, transaction, keep, docker](QDBusPendingCallWatcher *watcher) {
         if (!guard)
             return;
         setBusy(false);
+        if (docker)
+            Q_EMIT dockerConfigurationChanged();
         if (const std::optional<HelperFailure> failure = HelperClient::failureOf(*watcher)) {
             m_banner->setBusy(false);
             ChangeErrorDialog::show(m_window, keep ? ChangeErrorDialog::Step::Keep : ChangeErrorDialog::Step::Revert,
                                     m_trialChange, *failure);
+            // A failed Docker part puts the network back too: the trial is over.
+            if (docker && m_banner->transaction() == transaction)
+                settleFromPending(transaction, QStringLiteral("failed"));
             return;
         }
         if (m_banner->transaction() == transaction)

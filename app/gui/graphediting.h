@@ -6,9 +6,13 @@
 // that the gateway still answers before Keep is offered, and follows the
 // helper's TransactionChanged signal to its end. At start, a change still
 // waiting from an earlier run or from passerellectl gets its banner too.
+// "Expose containers on the physical network" goes the same way, from its
+// wizard instead of the preview; keeping it sets Docker up, which the banner
+// and the status bar follow through the helper's DockerProgress signal.
 #pragma once
 
 #include "changepreviewdialog.h"
+#include "exposewizard.h"
 #include "gatewayprobe.h"
 #include "helperclient.h"
 #include "linkchange.h"
@@ -51,6 +55,7 @@ public:
     // The preview being shown, and the context menu open, if any.
     ChangePreviewDialog *previewDialog() const { return m_dialog; }
     QMenu *contextMenu() const { return m_menu; }
+    ExposeWizard *exposeWizard() const { return m_wizard; }
 
     // A call to the helper is on its way.
     bool isBusy() const { return m_busy; }
@@ -60,6 +65,8 @@ public:
 public Q_SLOTS:
     // Opens the preview of CHANGE; applying it is the dialog's Apply.
     void requestChange(const Passerelle::LinkChange &change);
+    // Opens the expose wizard, PORT pre-selected when given.
+    void requestExpose(const QString &port = QString());
     // Asks the helper, if it runs, for a change of ours waiting for confirmation.
     void refreshPending();
 
@@ -67,6 +74,11 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void contextMenuOpened(QMenu *menu);
     void previewOpened(Passerelle::ChangePreviewDialog *dialog);
+    void exposeWizardOpened(Passerelle::ExposeWizard *wizard);
+    // A step of Docker's reconfiguration, in words, as shown.
+    void dockerProgressShown(const QString &text);
+    // Docker's configuration may have changed (an exposure was kept or failed).
+    void dockerConfigurationChanged();
     // A call came back: the change was made (it may still be on trial), or refused.
     void changeApplied(const QString &transaction);
     void changeRefused(const Passerelle::HelperFailure &failure);
@@ -80,6 +92,9 @@ private:
     void startTrial(const QString &transaction, const QString &what, uint secondsLeft);
     void endTrial(const QString &state);
     void onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
+    void onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters);
+    // Ends the banner's trial as STATEIFGONE when the helper no longer lists it.
+    void settleFromPending(const QString &transaction, const QString &stateIfGone);
     void keep();
     void revert();
     void answerTrial(bool keep);
@@ -106,6 +121,7 @@ private:
 
     QPointer<ChangePreviewDialog> m_dialog;
     QPointer<QMenu> m_menu;
+    QPointer<ExposeWizard> m_wizard;
     bool m_busy = false;
     bool m_applying = false;
     // What each of our transactions is, for the banner's words.

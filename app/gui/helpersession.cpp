@@ -14,6 +14,8 @@ HelperSession::HelperSession(const QDBusConnection &bus, QObject *parent)
     m_bus.connect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
                   QStringLiteral("TransactionChanged"), this,
                   SLOT(onTransactionChanged(QString,QString,uint)));
+    m_bus.connect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
+                  QStringLiteral("DockerProgress"), this, SLOT(onDockerProgress(QString,QString,QStringList)));
 }
 
 HelperSession::~HelperSession()
@@ -21,6 +23,13 @@ HelperSession::~HelperSession()
     m_bus.disconnect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
                      QStringLiteral("TransactionChanged"), this,
                      SLOT(onTransactionChanged(QString,QString,uint)));
+    m_bus.disconnect(HelperProtocol::ServiceName, HelperProtocol::ObjectPath, HelperProtocol::InterfaceName,
+                     QStringLiteral("DockerProgress"), this, SLOT(onDockerProgress(QString,QString,QStringList)));
+}
+
+void HelperSession::onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters)
+{
+    Q_EMIT dockerProgress(transaction, stage, parameters);
 }
 
 void HelperSession::onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft)
@@ -32,6 +41,8 @@ QDBusPendingReply<HelperPlan> HelperSession::plan(const LinkChange &change)
 {
     if (change.kind == LinkChange::Kind::BridgePort)
         return m_client->planBridgePort(change.bridge, change.link, change.moveAddresses, change.on);
+    if (change.kind == LinkChange::Kind::Expose)
+        return m_client->planDocker(change.method(), change.planArguments(), change.dockerOptions());
     return m_client->plan(change.method(), change.planArguments());
 }
 
@@ -52,6 +63,8 @@ QDBusPendingReply<QString> HelperSession::apply(const LinkChange &c)
         return m_client->setLinkUp(c.link, c.on, c.confirmTimeout);
     case LinkChange::Kind::SetStp:
         return m_client->setStp(c.bridge, c.on, c.confirmTimeout);
+    case LinkChange::Kind::Expose:
+        return m_client->expose(c.link, c.bridge, c.fixedCidr, c.defaultGateway, c.dockerOptions(), c.confirmTimeout);
     }
     Q_UNREACHABLE();
 }
@@ -74,6 +87,11 @@ QDBusPendingCall HelperSession::setConfirmTimeout(const QString &transaction, ui
 QDBusPendingReply<HelperPendingList> HelperSession::pending()
 {
     return m_client->pending();
+}
+
+QDBusPendingReply<DockerSettingList> HelperSession::dockerSettings()
+{
+    return m_client->dockerSettings();
 }
 
 } // namespace Passerelle

@@ -1,8 +1,8 @@
 // The GUI's line to passerelle-helper: LinkChange values turned into the
-// matching asynchronous calls (previews with Plan, changes, and Confirm,
-// Revert, SetConfirmTimeout on the transaction they start), and the
-// helper's TransactionChanged signal. No widgets: the window watches the
-// pending calls it gets back.
+// matching asynchronous calls (previews with Plan or PlanDocker, changes, and
+// Confirm, Revert, SetConfirmTimeout on the transaction they start), Docker's
+// settings, and the helper's TransactionChanged and DockerProgress signals.
+// No widgets: the window watches the pending calls it gets back.
 #pragma once
 
 #include "helperclient.h"
@@ -34,6 +34,8 @@ public:
     QDBusPendingCall revert(const QString &transaction);
     QDBusPendingCall setConfirmTimeout(const QString &transaction, uint seconds);
     QDBusPendingReply<HelperPendingList> pending();
+    // Docker's network settings and where each comes from (no password).
+    QDBusPendingReply<DockerSettingList> dockerSettings();
 
     // Calls HANDLER(watcher) once CALL is finished, from the event loop,
     // unless CONTEXT is gone by then; the watcher goes afterwards. A call
@@ -56,9 +58,12 @@ public:
 Q_SIGNALS:
     // From the helper, for any transaction (only its owner knows which change it is).
     void transactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
+    // While Docker's configuration changes: "restarting", "waiting", "up", "done"...
+    void dockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters);
 
 private Q_SLOTS:
     void onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
+    void onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters);
 
 private:
     QDBusConnection m_bus;

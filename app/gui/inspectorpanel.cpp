@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
+#include <QMap>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -197,6 +198,9 @@ void InspectorPanel::showLink(int ifindex)
             row(tr("Ports"), tr("none", "no port"));
     }
 
+    if (l.kind == QLatin1String("bridge"))
+        addDocker(l);
+
     if (l.masterIndex != 0) {
         const std::optional<Link> master = m_model->link(l.masterIndex);
         if (master && master->kind == QLatin1String("bridge")) {
@@ -221,6 +225,77 @@ void InspectorPanel::showLink(int ifindex)
         }
         addOwner(l.ifindex);
     }
+}
+
+void InspectorPanel::setDockerSettings(const std::optional<DockerSettingList> &settings)
+{
+    if (settings == m_docker)
+        return;
+    m_docker = settings;
+    refresh();
+}
+
+bool InspectorPanel::showsDockerBridge() const
+{
+    if (!m_key.startsWith(QLatin1String("link:")))
+        return false;
+    const std::optional<Link> l = m_model->link(m_key.mid(5).toInt());
+    return l && l->kind == QLatin1String("bridge");
+}
+
+// Docker's network settings for BRIDGE, when Docker uses it or is set to:
+// the bridge of its default network, where each setting comes from, and
+// the settings two places give (dockerd refuses to start then).
+void InspectorPanel::addDocker(const Link &bridge)
+{
+    if (!m_docker)
+        return;
+    QMap<QString, QList<DockerSetting>> bySetting;
+    for (const DockerSetting &d : *m_docker)
+        bySetting[d.setting].append(d);
+    const QString running = bySetting.value(QStringLiteral("running-bridge")).value(0).value;
+    const QList<DockerSetting> configured = bySetting.value(QStringLiteral("bridge"));
+    // Without a "bridge" setting Docker makes and uses its own docker0.
+    const QString defaultBridge = QStringLiteral("docker0");
+    const QString effective = configured.isEmpty() ? defaultBridge : configured.first().value;
+    const bool concerned = bridge.name == running || bridge.name == effective
+        || std::any_of(configured.cbegin(), configured.cend(), [&](const DockerSetting &d) { return d.value == bridge.name; });
+    if (!concerned)
+        return;
+
+    section(tr("Docker"));
+    if (!running.isEmpty())
+        row(tr("Default network now on"), running);
+    else
+        row(tr("Default network now on"), tr("unknown: Docker does not answer"));
+    if (configured.isEmpty()) {
+        row(tr("Default bridge set in"), tr("nowhere: Docker's own %1").arg(defaultBridge));
+    } else {
+        for (const DockerSetting &d : configured)
+            row(tr("Default bridge set in"), tr("%1 (%2)", "file (value)").arg(d.source, d.value));
+        if (!running.isEmpty() && running != effective)
+            row(tr("Takes effect"), tr("at Docker's next restart"));
+    }
+    const auto setting = [&](const char *key, const QString &property) {
+        for (const DockerSetting &d : bySetting.value(QLatin1String(key)))
+            row(property, tr("%1 (%2)", "value (file)").arg(d.value, d.source));
+    };
+    setting("fixed-cidr", tr("Containers' address range"));
+    setting("default-gateway", tr("Containers' gateway"));
+    setting("bip", tr("Docker's own bridge address (bip)"));
+    setting("live-restore", tr("Live restore"));
+    // The same setting from two places: dockerd refuses to start.
+    for (auto it = bySetting.cbegin(); it != bySetting.cend(); ++it) {
+        if (it.value().size() < 2 || it.key() == QLatin1String("error"))
+            continue;
+        QStringList where;
+        for (const DockerSetting &d : it.value())
+            where.append(tr("%1 in %2", "value in file").arg(d.value, d.source));
+        row(tr("Conflict"), tr("%1 is set in two places (%2): Docker refuses to start until one goes.")
+                                .arg(it.key(), where.join(QStringLiteral("; "))));
+    }
+    for (const DockerSetting &d : bySetting.value(QStringLiteral("error")))
+        row(tr("Cannot read"), tr("%1 (%2)", "file (error)").arg(d.source, d.value));
 }
 
 void InspectorPanel::addOwner(int ifindex)

@@ -81,6 +81,28 @@ LinkChange LinkChange::setStp(const QString &bridge, bool on)
     return c;
 }
 
+LinkChange LinkChange::expose(const QString &port, const QString &bridge, const QString &fixedCidr,
+                              const QString &defaultGateway)
+{
+    LinkChange c;
+    c.kind = Kind::Expose;
+    c.link = port;
+    c.bridge = bridge;
+    c.fixedCidr = fixedCidr;
+    c.defaultGateway = defaultGateway;
+    return c;
+}
+
+QVariantMap LinkChange::dockerOptions() const
+{
+    QVariantMap options;
+    options.insert(QStringLiteral("mode"), dockerMode);
+    if (dockerMode == QLatin1String("network") && !dockerNetwork.isEmpty())
+        options.insert(QStringLiteral("network"), dockerNetwork);
+    options.insert(QStringLiteral("persist"), persist);
+    return options;
+}
+
 QString LinkChange::method() const
 {
     switch (kind) {
@@ -98,6 +120,8 @@ QString LinkChange::method() const
         return QStringLiteral("SetLinkUp");
     case Kind::SetStp:
         return QStringLiteral("SetStp");
+    case Kind::Expose:
+        return QStringLiteral("Expose");
     }
     return QString();
 }
@@ -118,6 +142,9 @@ QStringList LinkChange::planArguments() const
         return {link, boolText(on)};
     case Kind::SetStp:
         return {bridge, boolText(on)};
+    case Kind::Expose:
+        // PlanDocker's order: port, bridge, fixedCidr, defaultGateway.
+        return {link, bridge, fixedCidr, defaultGateway};
     }
     return {};
 }
@@ -159,6 +186,12 @@ bool LinkChange::fromPending(const QString &method, const QStringList &p, LinkCh
         c = setStp(p.at(0), false);
         if (!flag(1, &c.on))
             return false;
+    } else if (method == QLatin1String("Expose") && p.size() == 6) {
+        // [port, bridge, fixedCidr, defaultGateway, mode, persist]
+        c = expose(p.at(0), p.at(1), p.at(2), p.at(3));
+        c.dockerMode = p.at(4);
+        if (!flag(5, &c.persist))
+            return false;
     } else {
         return false;
     }
@@ -186,6 +219,8 @@ QString LinkChangeText::title(const LinkChange &c)
         return c.on ? tr("Bring %1 up").arg(c.link) : tr("Bring %1 down").arg(c.link);
     case LinkChange::Kind::SetStp:
         return c.on ? tr("Turn STP on for %1").arg(c.bridge) : tr("Turn STP off for %1").arg(c.bridge);
+    case LinkChange::Kind::Expose:
+        return tr("Expose containers on the network of %1 through %2").arg(c.link, c.bridge);
     }
     return QString();
 }

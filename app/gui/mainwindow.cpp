@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
@@ -80,6 +81,17 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
     connect(m_scene, &TopologyScene::selectedKeyChanged, this, [this](const QString &key) {
         m_inspector->showNode(key);
         m_table->selectNode(key);
+        // Asked once a bridge is looked at, not at start: the question
+        // starts the helper, a root process, which nothing else needs yet.
+        if (!m_dockerSettingsAsked && m_inspector->showsDockerBridge())
+            refreshDockerSettings();
+    });
+    connect(m_exposeAction, &QAction::triggered, m_editing, [this] { m_editing->requestExpose(); });
+    connect(m_editing, &GraphEditing::dockerConfigurationChanged, this, &MainWindow::refreshDockerSettings);
+    // Docker back after a restart: its running bridge may be another.
+    connect(m_model, &TopologyModel::dockerStatusChanged, this, [this](const DockerStatus &status) {
+        if (m_dockerSettingsAsked && status.state == DockerStatus::State::Connected)
+            refreshDockerSettings();
     });
     connect(m_table, &InterfaceTable::nodeSelected, this, &MainWindow::selectNode);
     connect(m_table, &InterfaceTable::nodeActivated, this, &MainWindow::revealNode);
@@ -118,6 +130,9 @@ void MainWindow::createActions()
     m_graphAction = make(tr("Graph"), "", QKeySequence(Qt::CTRL | Qt::Key_1));
     m_tableAction = make(tr("Interface Table"), "", QKeySequence(Qt::CTRL | Qt::Key_2));
     m_quitAction = make(tr("Quit"), "application-exit", QKeySequence::Quit);
+    m_exposeAction = make(tr("Expose Containers on the Physical Network…"), "network-wired", QKeySequence());
+    m_exposeAction->setObjectName(QStringLiteral("exposeAction"));
+    m_exposeAction->setToolTip(tr("Bridge a physical port and put Docker's containers on its network"));
 
     connect(m_zoomInAction, &QAction::triggered, this, [this] { showGraph(); m_view->zoomIn(); });
     connect(m_zoomOutAction, &QAction::triggered, this, [this] { showGraph(); m_view->zoomOut(); });
@@ -152,6 +167,9 @@ void MainWindow::createMenus()
     view->addAction(findChild<QDockWidget *>(QStringLiteral("inspectorDock"))->toggleViewAction());
     view->addSeparator();
     view->addMenu(new LanguageMenu(this));
+
+    QMenu *docker = menuBar()->addMenu(tr("&Docker"));
+    docker->addAction(m_exposeAction);
 }
 
 void MainWindow::createToolBar()
@@ -262,6 +280,21 @@ void MainWindow::updateDockerStatus(const DockerStatus &status)
     m_dockerLabel->setText(text);
     m_dockerLabel->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1").arg(color));
     m_dockerLabel->setToolTip(status.endpoint.isEmpty() ? text : tr("%1\nEndpoint: %2").arg(text, status.endpoint));
+}
+
+void MainWindow::refreshDockerSettings()
+{
+    m_dockerSettingsAsked = true;
+    const QPointer<MainWindow> guard(this);
+    HelperSession::whenFinished(m_editing->session()->dockerSettings(), this,
+                                [this, guard](QDBusPendingCallWatcher *watcher) {
+                                    if (!guard)
+                                        return;
+                                    const QDBusPendingReply<DockerSettingList> reply = *watcher;
+                                    m_inspector->setDockerSettings(reply.isError()
+                                                                       ? std::nullopt
+                                                                       : std::optional<DockerSettingList>(reply.value()));
+                                });
 }
 
 void MainWindow::updateCounts()

@@ -2,7 +2,8 @@
 // interfaces), the inspector of the selected node, a filter box, zoom and
 // export in the toolbar, and Docker's state in the status bar. Bridges are
 // edited from the graph's menus and by drag and drop (GraphEditing), with
-// the banner of a change on trial above the graph.
+// the banner of a change on trial above the graph. The Docker menu opens
+// the "expose containers on the physical network" wizard.
 #pragma once
 
 #include "topologytypes.h"
@@ -40,6 +41,7 @@ public:
     QAction *hideNonMatchingAction() const { return m_hideAction; }
     GraphEditing *editing() const { return m_editing; }
     ConfirmBanner *banner() const { return m_banner; }
+    QAction *exposeAction() const { return m_exposeAction; }
 
     // The model answered and its graph is laid out and on screen.
     bool isGraphReady() const { return m_graphReady; }
@@ -65,6 +67,8 @@ private:
     void updateCounts();
     void exportInteractively(bool svg);
     void revealNode(const QString &key);
+    // Asks the helper for Docker's settings, for the inspector of a bridge.
+    void refreshDockerSettings();
 
     TopologyModel *m_model;
     TopologyScene *m_scene;
@@ -87,6 +91,8 @@ private:
     QAction *m_graphAction = nullptr;
     QAction *m_tableAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_exposeAction = nullptr;
+    bool m_dockerSettingsAsked = false;
     bool m_graphReady = false;
 };
 

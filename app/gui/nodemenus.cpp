@@ -99,6 +99,14 @@ void NodeMenus::addLinkEntries(QMenu *menu, const Link &link)
         addChange(menu, tr("Remove from %1").arg(master->name), "removeFromBridge",
                   LinkChange::removePort(master->name, link.name));
     }
+    if (m_model->roleOf(link.ifindex) == QLatin1String("uplink")
+        && (link.masterIndex == 0 || (master && master->kind == QLatin1String("bridge")))) {
+        menu->addSeparator();
+        QAction *expose = menu->addAction(tr("Expose Containers on This Network…"));
+        expose->setObjectName(QStringLiteral("exposeContainers"));
+        expose->setEnabled(m_blocked.isEmpty());
+        connect(expose, &QAction::triggered, this, [this, port = link.name] { Q_EMIT exposeRequested(port); });
+    }
     menu->addSeparator();
     if (link.isUp())
         addChange(menu, tr("Bring Down"), "bringDown", LinkChange::setLinkUp(link.name, false));

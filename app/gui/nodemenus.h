@@ -2,7 +2,9 @@
 // the pointer, or to the host from the background. A port, uplink or veth:
 // "Bridge Into" (each bridge, or a new one), "Remove from" its bridge,
 // "Bring Up" or "Bring Down"; a bridge: "Delete Bridge", STP on or off,
-// up or down; the background: "New Bridge…". Each entry emits the
+// up or down; the background: "New Bridge…"; an uplink (a physical port, or
+// the link of the default route) also "Expose Containers on This
+// Network…", which opens the expose wizard. Each entry emits the
 // LinkChange it stands for; nothing is changed here. The menus are built
 // from the model when they open, so they always match what is on screen.
 #pragma once
@@ -45,6 +47,8 @@ public:
 
 Q_SIGNALS:
     void changeRequested(const Passerelle::LinkChange &change);
+    // The expose wizard for PORT.
+    void exposeRequested(const QString &port);
 
 private:
     void addLinkEntries(QMenu *menu, const Link &link);

@@ -15,6 +15,8 @@
 // ${PASSERELLE_BUILD_DIR}/screenshots.
 #include "changepreviewdialog.h"
 #include "confirmbanner.h"
+#include "exposeplanview.h"
+#include "exposewizard.h"
 #include "graphediting.h"
 #include "graphview.h"
 #include "helperplantext.h"
@@ -275,6 +277,7 @@ private Q_SLOTS:
     void dragPortOntoBridge();
     void refusalInPlainWords();
     void changeMadeElsewhereFoundAtStart();
+    void exposePreviewFromTheHelper();
 };
 
 void TestBridgeEditing::initTestCase()
@@ -310,8 +313,26 @@ void TestBridgeEditing::initTestCase()
     const QString conf = m_bus->directory() + QStringLiteral("/helper.conf");
     QFile file(conf);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[helper]\nidle-timeout=0\nstate-dir=%1/state\n")
-                   .arg(m_bus->directory())
+    // Docker's files too: a daemon.json of the test's own, no daemon (its
+    // socket does not exist), and nothing of the host's systemd or ifupdown.
+    const QString dir = m_bus->directory();
+    QVERIFY(QDir().mkpath(dir + QStringLiteral("/docker")) && QDir().mkpath(dir + QStringLiteral("/units"))
+            && QDir().mkpath(dir + QStringLiteral("/interfaces.d")));
+    QFile daemon(dir + QStringLiteral("/docker/daemon.json"));
+    QVERIFY(daemon.open(QIODevice::WriteOnly));
+    daemon.write("{\n  \"bip\": \"172.30.0.1/16\",\n  \"log-level\": \"warn\"\n}\n");
+    daemon.close();
+    QFile interfaces(dir + QStringLiteral("/interfaces"));
+    QVERIFY(interfaces.open(QIODevice::WriteOnly));
+    interfaces.write(QStringLiteral("source %1/interfaces.d/*\n").arg(dir).toUtf8());
+    interfaces.close();
+    file.write(QStringLiteral("[helper]\nidle-timeout=0\nstate-dir=%1/state\n"
+                              "[docker]\nconfig=%1/docker/daemon.json\nsocket=unix://%1/docker.sock\n"
+                              "restart=command\nrestart-command=/bin/true\ndefaults-file=%1/docker/default\n"
+                              "unit-dirs=%1/units\n"
+                              "[persist]\nbackend=ifupdown\nifupdown-dir=%1/interfaces.d\n"
+                              "interfaces-file=%1/interfaces\ndropin-dir=%1/units/docker.service.d\n")
+                   .arg(dir)
                    .toUtf8());
     file.close();
     m_bus->addService(helperName, {QStringLiteral(PASSERELLE_HELPER_BINARY), QStringLiteral("--config"), conf});
@@ -681,6 +702,44 @@ void TestBridgeEditing::changeMadeElsewhereFoundAtStart()
     QTRY_VERIFY_WITH_TIMEOUT(second.banner()->headline().startsWith(QStringLiteral("Changes reverted")), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(banner()->headline().startsWith(QStringLiteral("Changes reverted")), 10000);
     QVERIFY(link(QStringLiteral("vx1")).value(QStringLiteral("flags")).toArray().contains(QStringLiteral("UP")));
+}
+
+// The expose wizard's preview as the real helper plans it: em1's network
+// steps, then daemon.json's diff (bip out, bridge in; log-level kept) and
+// the ifupdown file, all in the helper's own sandbox of files.
+void TestBridgeEditing::exposePreviewFromTheHelper()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!banner()->isPending() && !editing()->isBusy(), 5000);
+    QMenu *menu = openMenu(QStringLiteral("em1"));
+    QVERIFY(menu);
+    QVERIFY(trigger(menu, QStringLiteral("exposeContainers")));
+    ExposeWizard *wizard = editing()->exposeWizard();
+    QVERIFY(wizard);
+    QCOMPARE(wizard->change().link, QStringLiteral("em1"));
+    wizard->next();
+    wizard->next();
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ExposeWizard::PreviewPage));
+    ExposePreviewPage *page = wizard->previewPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->isPlanReady() || page->planFailure().has_value(), 30000);
+    if (!page->isPlanReady()) {
+        const HelperFailure f = page->planFailure().value_or(HelperFailure());
+        QFAIL(qPrintable(page->statusText() + QLatin1Char('\n') + f.name + QLatin1Char(' ')
+                         + f.parameters.join(QLatin1Char(',')) + QLatin1Char(' ') + f.detail));
+    }
+    const ExposePlanSummary &s = page->planView()->summary();
+    QVERIFY(s.confirmSeconds > 0);
+    QVERIFY2(s.networkSteps.contains(HelperPlanText::step({QStringLiteral("SetMaster"), {QStringLiteral("em1"), QStringLiteral("br0")}})),
+             qPrintable(s.networkSteps.join(QLatin1Char('\n'))));
+    QCOMPARE(s.daemonConfig, m_bus->directory() + QStringLiteral("/docker/daemon.json"));
+    const QString diff = s.daemonDiff.join(QLatin1Char('\n'));
+    QVERIFY2(diff.contains(QStringLiteral("-\"bip\"")) && diff.contains(QStringLiteral("+\"bridge\": \"br0\""))
+                 && diff.contains(QStringLiteral("192.0.2.192/26")) && !diff.contains(QStringLiteral("log-level")),
+             qPrintable(diff));
+    QVERIFY(s.warningCodes.contains(QStringLiteral("containers-reachable")));
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    shoot(wizard, QStringLiteral("expose-wizard-preview-helper.png"));
+    wizard->reject();
 }
 
 QTEST_MAIN(TestBridgeEditing)
