@@ -100,6 +100,8 @@ void DockerRestarter::Private::startTimer()
     if (!timer) {
         timer = new QTimer(q);
         timer->setSingleShot(true);
+        // A coarse timer may fire 5% early: a restart is never cut short.
+        timer->setTimerType(Qt::PreciseTimer);
     }
     timer->disconnect(q);
     QObject::connect(timer, &QTimer::timeout, q, [this] {
