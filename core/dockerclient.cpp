@@ -1,5 +1,7 @@
 #include "dockerclient.h"
 
+#include "dockerapiversion.h"
+
 #include "containerpids.h"
 #include "logging.h"
 #include "netlinkmonitor.h"
@@ -25,10 +27,6 @@ namespace Passerelle {
 namespace {
 
 const QString kDefaultEndpoint = QStringLiteral("unix:///var/run/docker.sock");
-// The newest API version this client was written against, and the one to
-// assume when /_ping does not say (daemons older than 1.25 sent no header).
-constexpr int kNewestApiMinor = 43;
-const QString kFallbackApi = QStringLiteral("1.24");
 
 constexpr int kConnectTimeoutMs = 5000;
 constexpr int kPingTimeoutMs = 5000;
@@ -50,33 +48,6 @@ const QSet<QString> &containerActions()
         QStringLiteral("rename"), QStringLiteral("oom"),
     };
     return actions;
-}
-
-// "1.41" -> 41 for major version 1; -1 when it is not a 1.x version.
-int apiMinor(const QString &version)
-{
-    const QStringList parts = version.trimmed().split(QLatin1Char('.'));
-    if (parts.size() != 2)
-        return -1;
-    bool okMajor = false, okMinor = false;
-    const int major = parts.at(0).toInt(&okMajor);
-    const int minor = parts.at(1).toInt(&okMinor);
-    if (!okMajor || !okMinor || minor < 0)
-        return -1;
-    if (major > 1)
-        return 1000; // a future major version: newer than anything we know
-    return major == 1 ? minor : -1;
-}
-
-QString negotiateApiVersion(const QByteArray &serverHeader)
-{
-    const QString server = QString::fromLatin1(serverHeader).trimmed();
-    const int minor = apiMinor(server);
-    if (minor < 0)
-        return kFallbackApi;
-    if (minor > kNewestApiMinor)
-        return QStringLiteral("1.%1").arg(kNewestApiMinor);
-    return server;
 }
 
 using Reply = UnixSocketHttp::Reply;
@@ -259,7 +230,7 @@ void DockerClient::Private::onPing(const Reply &reply)
         return;
     }
     const QByteArray daemonApi = reply.header(QByteArrayLiteral("API-Version"));
-    apiVersion = negotiateApiVersion(daemonApi);
+    apiVersion = DockerApiVersion::negotiate(daemonApi);
     qCDebug(lcDocker) << "daemon API" << daemonApi << "using" << apiVersion;
     // The stream is opened before the listing and asked to replay from just
     // before it, so that no event between the two is lost; replayed events

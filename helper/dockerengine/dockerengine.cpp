@@ -1,5 +1,7 @@
 #include "dockerengine.h"
 
+#include "dockerapiversion.h"
+
 #include "dockerenginelogging.h"
 #include "unixsockethttp.h"
 
@@ -23,12 +25,6 @@ const QString kDefaultEndpoint = QStringLiteral("unix:///var/run/docker.sock");
 const QLatin1String kBridgeNameOption("com.docker.network.bridge.name");
 const QLatin1String kInhibitIpv4Option("com.docker.network.bridge.inhibit_ipv4");
 
-// The newest API version this code was written against, and the one to
-// assume when /_ping does not say (daemons older than 1.25 sent no header),
-// as core/dockerclient.cpp negotiates it.
-constexpr int kNewestApiMinor = 43;
-const QString kFallbackApi = QStringLiteral("1.24");
-
 constexpr int kMaxConnections = 4;
 constexpr int kConnectTimeoutMs = 2000;
 constexpr int kPingTimeoutMs = 3000;
@@ -36,33 +32,6 @@ constexpr int kRequestTimeoutMs = 30000;
 constexpr int kPollIntervalMs = 250;
 
 using Reply = UnixSocketHttp::Reply;
-
-// "1.41" -> 41 for major version 1; 1000 for a future major; -1 when unreadable.
-int apiMinor(const QString &version)
-{
-    const QStringList parts = version.trimmed().split(QLatin1Char('.'));
-    if (parts.size() != 2)
-        return -1;
-    bool okMajor = false, okMinor = false;
-    const int major = parts.at(0).toInt(&okMajor);
-    const int minor = parts.at(1).toInt(&okMinor);
-    if (!okMajor || !okMinor || minor < 0)
-        return -1;
-    if (major > 1)
-        return 1000;
-    return major == 1 ? minor : -1;
-}
-
-QString negotiateApiVersion(const QByteArray &serverHeader)
-{
-    const QString server = QString::fromLatin1(serverHeader).trimmed();
-    const int minor = apiMinor(server);
-    if (minor < 0)
-        return kFallbackApi;
-    if (minor > kNewestApiMinor)
-        return QStringLiteral("1.%1").arg(kNewestApiMinor);
-    return server;
-}
 
 // A container's own name from /containers/json's "Names": "/name", plus
 // "/other/alias" for each legacy link to it.
@@ -192,7 +161,7 @@ void DockerEngine::Private::pingOnce(Done done)
             done(failureFor(reply, QStringLiteral("ping")));
             return;
         }
-        const QString version = negotiateApiVersion(reply.header("Api-Version"));
+        const QString version = DockerApiVersion::negotiate(reply.header("Api-Version"));
         if (version != apiVersion)
             qCDebug(lcDockerEngine) << "API version" << version << "with" << endpoint;
         apiVersion = version;
