@@ -60,8 +60,13 @@ bool parseIpv4Cidr(const QString &text, QPair<QHostAddress, int> *subnet)
 
 std::optional<HelperFailure> DockerRequest::readOptions(const QVariantMap &options, DockerRequest *request)
 {
+    // A reset only restarts, moves options and removes a network.
+    static const QStringList resetKeys{QStringLiteral("restart"), QStringLiteral("moveOptions"),
+                                       QStringLiteral("network")};
     for (auto it = options.cbegin(); it != options.cend(); ++it) {
         const QString &key = it.key();
+        if (request->kind == Kind::Reset && !resetKeys.contains(key))
+            return invalidArgument(QStringLiteral("options"), key);
         const QMetaType type = it.value().metaType();
         const bool isBool = type.id() == QMetaType::Bool;
         const bool isString = type.id() == QMetaType::QString;

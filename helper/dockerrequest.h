@@ -30,9 +30,10 @@ struct DockerRequest
     bool moveOptions = false;
     bool allowForwarding = false;
 
-    // OPTIONS on top of the defaults. InvalidArgument ["options", key] for
-    // an unknown key or a value of the wrong type, ["mode", value] for an
-    // unknown mode.
+    // OPTIONS on top of the defaults (kind set first: a reset takes only
+    // restart, moveOptions and network). InvalidArgument ["options", key]
+    // for an unknown key or a value of the wrong type, ["mode", value] for
+    // an unknown mode.
     static std::optional<HelperFailure> readOptions(const QVariantMap &options, DockerRequest *request);
 
     QString modeKey() const;

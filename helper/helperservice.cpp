@@ -250,51 +250,36 @@ void HelperService::replyPlan(const QDBusMessage &call, const std::optional<Help
 HelperPlan HelperService::UseDockerBridge(const QString &bridge, const QString &fixedCidr,
                                           const QString &defaultGateway, const QVariantMap &options)
 {
-    authorize(QStringLiteral("UseDockerBridge"), {HelperProtocol::ActionConfigureDocker},
-              [=](const QDBusMessage &call, uint) {
-                  DockerRequest request;
-                  request.bridge = bridge;
-                  request.fixedCidr = fixedCidr;
-                  request.defaultGateway = defaultGateway;
-                  if (auto failure = DockerRequest::readOptions(options, &request))
-                      return reply(call, failure);
-                  if (auto failure = busy())
-                      return reply(call, failure);
-                  callStarted();
-                  m_docker->run(request, QString(), [this, call](const auto &failure, const HelperPlan &steps) {
-                      replyPlan(call, failure, steps);
-                      callEnded();
-                  });
-              });
+    DockerRequest request;
+    request.bridge = bridge;
+    request.fixedCidr = fixedCidr;
+    request.defaultGateway = defaultGateway;
+    submitDocker(QStringLiteral("UseDockerBridge"), request, options);
     return {};
 }
 
 HelperPlan HelperService::ResetDockerBridge(const QVariantMap &options)
 {
-    authorize(QStringLiteral("ResetDockerBridge"), {HelperProtocol::ActionConfigureDocker},
-              [=](const QDBusMessage &call, uint) {
-                  DockerRequest request;
-                  request.kind = DockerRequest::Kind::Reset;
-                  QVariantMap resetOptions = options;
-                  // Reset takes fewer options than UseDockerBridge.
-                  for (const QString &key : resetOptions.keys()) {
-                      if (key != QLatin1String("restart") && key != QLatin1String("network")
-                          && key != QLatin1String("moveOptions"))
-                          return reply(call, HelperFailure::make(HelperError::InvalidArgument,
-                                                                 {QStringLiteral("options"), key},
-                                                                 QStringLiteral("Unknown option")));
-                  }
-                  if (auto failure = DockerRequest::readOptions(resetOptions, &request))
-                      return reply(call, failure);
-                  if (auto failure = busy())
-                      return reply(call, failure);
-                  callStarted();
-                  m_docker->run(request, QString(), [this, call](const auto &failure, const HelperPlan &steps) {
-                      replyPlan(call, failure, steps);
-                      callEnded();
-                  });
-              });
+    DockerRequest request;
+    request.kind = DockerRequest::Kind::Reset;
+    submitDocker(QStringLiteral("ResetDockerBridge"), request, options);
     return {};
+}
+
+void HelperService::submitDocker(const QString &what, const DockerRequest &base, const QVariantMap &options)
+{
+    authorize(what, {HelperProtocol::ActionConfigureDocker}, [=](const QDBusMessage &call, uint) {
+        DockerRequest request = base;
+        if (auto failure = DockerRequest::readOptions(options, &request))
+            return reply(call, failure);
+        if (auto failure = busy())
+            return reply(call, failure);
+        callStarted();
+        m_docker->run(request, QString(), [this, call](const auto &failure, const HelperPlan &steps) {
+            replyPlan(call, failure, steps);
+            callEnded();
+        });
+    });
 }
 
 void HelperService::planExpose(const QString &port, const DockerRequest &request,

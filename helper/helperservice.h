@@ -92,6 +92,8 @@ private:
     using Authorized = std::function<void(const QDBusMessage &call, uint uid)>;
     void authorize(const QString &what, const QStringList &actions, const Authorized &then);
     void authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions, const Authorized &then);
+    // UseDockerBridge and ResetDockerBridge: authorized, then DockerSetup::run.
+    void submitDocker(const QString &what, const DockerRequest &request, const QVariantMap &options);
     // Busy when a change runs or waits, Docker's included.
     std::optional<HelperFailure> busy() const;
     // Expose's Confirm: Docker's part, then the network part kept (or both put back).

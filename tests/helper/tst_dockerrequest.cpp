@@ -38,6 +38,10 @@ void TestDockerRequest::options_data()
                                 << QStringList{"options", "restart"};
     QTest::newRow("unknown mode") << QVariantMap{{"mode", "macvlan"}} << "org.passerelle.Error.InvalidArgument"
                                   << QStringList{"mode", "macvlan"};
+    QTest::newRow("reset: its own options") << QVariantMap{{"restart", false}, {"moveOptions", true}, {"network", "lan"}}
+                                            << QString() << QStringList();
+    QTest::newRow("reset: no persist") << QVariantMap{{"persist", true}} << "org.passerelle.Error.InvalidArgument"
+                                       << QStringList{"options", "persist"};
     QTest::newRow("bad network name") << QVariantMap{{"network", "a b"}} << "org.passerelle.Error.InvalidArgument"
                                       << QStringList{"network", "a b"};
 }
@@ -48,6 +52,14 @@ void TestDockerRequest::options()
     QFETCH(QString, error);
     QFETCH(QStringList, parameters);
     DockerRequest request;
+    if (QByteArray(QTest::currentDataTag()).startsWith("reset")) {
+        request.kind = DockerRequest::Kind::Reset;
+        const auto failure = DockerRequest::readOptions(options, &request);
+        QCOMPARE(failure ? failure->name : QString(), error);
+        if (failure)
+            QCOMPARE(failure->parameters, parameters);
+        return;
+    }
     const auto failure = DockerRequest::readOptions(options, &request);
     QCOMPARE(failure ? failure->name : QString(), error);
     if (failure) {
