@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>SUBCOMMAND</source>
-        <translation>SOUS-COMMANDE</translation>
+        <translation>ACTION</translation>
     </message>
     <message>
         <source>usage: passerellectl bridge create NAME [--stp on|off]
@@ -128,6 +128,14 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <source>Cannot turn STP off for %1</source>
         <translation>Impossible de désactiver STP sur %1</translation>
     </message>
+    <message>
+        <source>Cannot set Docker up on %1</source>
+        <translation>Impossible de configurer Docker sur %1</translation>
+    </message>
+    <message>
+        <source>Cannot expose containers on the network of %1</source>
+        <translation>Impossible d&apos;exposer les conteneurs sur le réseau de %1</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -162,6 +170,383 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
     <message>
         <source>With --json, indent the output for people.</source>
         <translation>Avec --json, indenter la sortie pour la lecture.</translation>
+    </message>
+</context>
+<context>
+    <name>DockerCommand</name>
+    <message>
+        <source>usage: passerellectl docker use-bridge BRIDGE [--fixed-cidr CIDR] [--default-gateway IP]
+           [--mode default-bridge|network] [--network NAME] [--no-restart] [--persist|--no-persist]
+           [--move-options] [--allow-forwarding] [--dry-run]
+       passerellectl docker reset-bridge [--network NAME] [--move-options] [--no-restart] [--dry-run]
+       passerellectl docker status [--json]</source>
+        <translation>utilisation : passerellectl docker use-bridge PONT [--fixed-cidr CIDR] [--default-gateway IP]
+                  [--mode default-bridge|network] [--network NOM] [--no-restart] [--persist|--no-persist]
+                  [--move-options] [--allow-forwarding] [--dry-run]
+              passerellectl docker reset-bridge [--network NOM] [--move-options] [--no-restart] [--dry-run]
+              passerellectl docker status [--json]</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default bridge: %1 (as the running daemon reports it)
+</source>
+        <translation>Pont par défaut de Docker : %1 (d&apos;après le démon en cours d&apos;exécution)
+</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default bridge: unknown (Docker does not answer)
+</source>
+        <translation>Pont par défaut de Docker : inconnu (Docker ne répond pas)
+</translation>
+    </message>
+    <message>
+        <source>SETTING</source>
+        <translation>PARAMÈTRE</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>VALEUR</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>SOURCE</translation>
+    </message>
+    <message>
+        <source>No network setting of Docker&apos;s is set in its configuration: Docker uses docker0.
+</source>
+        <translation>Aucun paramètre réseau n&apos;est défini dans la configuration de Docker : Docker utilise docker0.
+</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>Conflict: %1 is set in more than one place (%2): dockerd would refuse to start
+</source>
+        <translation>Conflit : %1 est défini à plusieurs endroits (%2) : dockerd refuserait de démarrer
+</translation>
+    </message>
+    <message>
+        <source>Restart: through systemd (%1)
+</source>
+        <translation>Redémarrage : par systemd (%1)
+</translation>
+    </message>
+    <message>
+        <source>Restart: with the init script (%1)
+</source>
+        <translation>Redémarrage : par le script d&apos;init (%1)
+</translation>
+    </message>
+    <message>
+        <source>Restart: with the command %1
+</source>
+        <translation>Redémarrage : par la commande %1
+</translation>
+    </message>
+    <message>
+        <source>Restart: %1 (%2)
+</source>
+        <translation>Redémarrage : %1 (%2)
+</translation>
+    </message>
+    <message>
+        <source>Permanent network configuration: none that Passerelle can write
+</source>
+        <translation>Configuration réseau permanente : aucune que Passerelle sache écrire
+</translation>
+    </message>
+    <message>
+        <source>Permanent network configuration: written for %1
+</source>
+        <translation>Configuration réseau permanente : écrite pour %1
+</translation>
+    </message>
+    <message>
+        <source>Show the bridge Docker&apos;s default network uses, the network settings of Docker&apos;s configuration and where each comes from, conflicts (the same setting in two places, which stops dockerd from starting), how passerelle-helper restarts Docker and which network stack gets the permanent configuration. Needs no authorization.</source>
+        <translation>Affiche le pont qu&apos;utilise le réseau par défaut de Docker, les paramètres réseau de la configuration de Docker et l&apos;origine de chacun, les conflits (le même paramètre à deux endroits, ce qui empêche dockerd de démarrer), la façon dont passerelle-helper redémarre Docker et la pile réseau qui reçoit la configuration permanente. Ne demande aucune autorisation.</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of text.</source>
+        <translation>Afficher du JSON plutôt que du texte.</translation>
+    </message>
+    <message>
+        <source>With --json, indent the output for people.</source>
+        <translation>Avec --json, indenter la sortie pour la lecture.</translation>
+    </message>
+    <message>
+        <source>passerellectl: warning: %1 cannot be read (%2)</source>
+        <translation>passerellectl: avertissement : impossible de lire %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Done.
+</source>
+        <translation>C&apos;est fait.
+</translation>
+    </message>
+    <message>
+        <source>Done:
+</source>
+        <translation>C&apos;est fait :
+</translation>
+    </message>
+    <message>
+        <source>Put Docker&apos;s default network on BRIDGE, an existing bridge of the LAN (br0 with em1 as a port), so that new containers get addresses on the LAN. passerelle-helper checks the bridge and the addresses, rewrites daemon.json (keeping every other setting, with a backup), restarts Docker and waits until it answers again; if Docker does not come back, the previous configuration is restored. polkit may ask for a password.
+
+Containers are then directly reachable from the LAN: their network security is yours to ensure.</source>
+        <translation>Place le réseau par défaut de Docker sur PONT, un pont existant du réseau local (br0 avec em1 comme port), pour que les nouveaux conteneurs reçoivent des adresses du réseau local. passerelle-helper vérifie le pont et les adresses, réécrit daemon.json (en conservant tous les autres paramètres, avec une sauvegarde), redémarre Docker et attend qu&apos;il réponde de nouveau ; si Docker ne revient pas, la configuration précédente est rétablie. polkit peut demander un mot de passe.
+
+Les conteneurs sont alors directement joignables depuis le réseau local : leur sécurité réseau est à votre charge.</translation>
+    </message>
+    <message>
+        <source>Write the configuration but do not restart Docker (it then takes the new settings at its next start).</source>
+        <translation>Écrire la configuration sans redémarrer Docker (il prendra les nouveaux paramètres à son prochain démarrage).</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>PONT</translation>
+    </message>
+    <message>
+        <source>The bridge, such as br0.</source>
+        <translation>Le pont, par exemple br0.</translation>
+    </message>
+    <message>
+        <source>Give Docker its own docker0 back: passerelle-helper removes bridge, fixed-cidr and default-gateway from daemon.json (keeping every other setting, with a backup), restarts Docker and waits until it answers again. polkit may ask for a password.</source>
+        <translation>Rend à Docker son propre docker0 : passerelle-helper retire bridge, fixed-cidr et default-gateway de daemon.json (en conservant tous les autres paramètres, avec une sauvegarde), redémarre Docker et attend qu&apos;il réponde de nouveau. polkit peut demander un mot de passe.</translation>
+    </message>
+    <message>
+        <source>Also remove the Docker network NAME (made by use-bridge --mode network).</source>
+        <translation>Supprimer aussi le réseau Docker NOM (créé par use-bridge --mode network).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <source>Move -b, --bip and the like from DOCKER_OPTS or docker.service into daemon.json instead of stopping at the conflict.</source>
+        <translation>Déplacer -b, --bip et les options semblables de DOCKER_OPTS ou de docker.service vers daemon.json au lieu de s&apos;arrêter au conflit.</translation>
+    </message>
+    <message>
+        <source>Write the configuration but do not restart Docker.</source>
+        <translation>Écrire la configuration sans redémarrer Docker.</translation>
+    </message>
+    <message>
+        <source>--network takes a Docker network name (letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;), not &quot;%1&quot;</source>
+        <translation>--network attend un nom de réseau Docker (lettres, chiffres, « _ », « . » et « - »), pas « %1 »</translation>
+    </message>
+    <message>
+        <source>The part of the bridge&apos;s subnet containers take addresses from, such as 192.168.7.128/25, so that they stay out of the LAN&apos;s DHCP pool (default: the whole subnet).</source>
+        <translation>La partie du sous-réseau du pont où les conteneurs prennent leurs adresses, par exemple 192.168.7.128/25, pour qu&apos;ils restent hors de la plage DHCP du réseau local (par défaut : tout le sous-réseau).</translation>
+    </message>
+    <message>
+        <source>CIDR</source>
+        <translation>CIDR</translation>
+    </message>
+    <message>
+        <source>The containers&apos; gateway, inside the subnet: the LAN&apos;s router (default: the bridge&apos;s own address).</source>
+        <translation>La passerelle des conteneurs, dans le sous-réseau : le routeur du réseau local (par défaut : l&apos;adresse du pont lui-même).</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>default-bridge: Docker&apos;s default network uses the bridge (daemon.json, then a restart of Docker; the default). network: a user-defined Docker network on the bridge, created through the Engine API, without a restart.</source>
+        <translation>default-bridge (par défaut) : le réseau par défaut de Docker utilise le pont (daemon.json, puis un redémarrage de Docker). network : un réseau Docker défini par l&apos;utilisateur sur le pont, créé par l&apos;API Engine, sans redémarrage.</translation>
+    </message>
+    <message>
+        <source>With --mode network: the Docker network&apos;s name (default: the bridge&apos;s name).</source>
+        <translation>Avec --mode network : le nom du réseau Docker (par défaut : le nom du pont).</translation>
+    </message>
+    <message>
+        <source>Make the bridge and its port permanent for the network stack that manages the host, and make Docker wait for the bridge at boot (the default).</source>
+        <translation>Rendre le pont et son port permanents dans la pile réseau qui gère l&apos;hôte, et faire attendre Docker que le pont existe au démarrage (par défaut).</translation>
+    </message>
+    <message>
+        <source>Make the bridge and its port permanent for the network stack that manages the host, and make Docker wait for the bridge at boot.</source>
+        <translation>Rendre le pont et son port permanents dans la pile réseau qui gère l&apos;hôte, et faire attendre Docker que le pont existe au démarrage.</translation>
+    </message>
+    <message>
+        <source>Change only the running system: after a reboot the bridge is gone.</source>
+        <translation>Ne modifier que le système en cours d&apos;exécution : après un redémarrage, le pont a disparu.</translation>
+    </message>
+    <message>
+        <source>Change only the running system (the default).</source>
+        <translation>Ne modifier que le système en cours d&apos;exécution (par défaut).</translation>
+    </message>
+    <message>
+        <source>Move the bridge options Docker also takes from DOCKER_OPTS or its unit&apos;s command line into daemon.json, instead of stopping at the conflict.</source>
+        <translation>Déplacer vers daemon.json les options de pont que Docker prend aussi dans DOCKER_OPTS ou dans la ligne de commande de son unité, au lieu de s&apos;arrêter au conflit.</translation>
+    </message>
+    <message>
+        <source>When the firewall would drop traffic between the LAN and the containers, accept traffic within the bridge (a rule in Docker&apos;s DOCKER-USER chain).</source>
+        <translation>Si le pare-feu bloque le trafic entre le réseau local et les conteneurs, accepter le trafic à l&apos;intérieur du pont (une règle dans la chaîne DOCKER-USER de Docker).</translation>
+    </message>
+    <message>
+        <source>--fixed-cidr takes an IPv4 subnet such as 192.168.7.128/25, not &quot;%1&quot;</source>
+        <translation>--fixed-cidr attend un sous-réseau IPv4 comme 192.168.7.128/25, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--default-gateway takes an IPv4 address such as 192.168.7.254, not &quot;%1&quot;</source>
+        <translation>--default-gateway attend une adresse IPv4 comme 192.168.7.254, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--mode takes default-bridge or network, not &quot;%1&quot;</source>
+        <translation>--mode attend default-bridge ou network, pas « %1 »</translation>
+    </message>
+    <message>
+        <source>--network is only for --mode network</source>
+        <translation>--network ne s&apos;utilise qu&apos;avec --mode network</translation>
+    </message>
+    <message>
+        <source>--persist and --no-persist exclude each other</source>
+        <translation>--persist et --no-persist s&apos;excluent mutuellement</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default network on a bridge of the LAN.
+
+  use-bridge BRIDGE   Docker&apos;s default network on BRIDGE (daemon.json, then a restart of Docker)
+  reset-bridge        Docker&apos;s own docker0 again
+  status [--json]     The bridge Docker uses and where each setting comes from
+
+Run &apos;passerellectl docker SUBCOMMAND --help&apos; for the options of each.</source>
+        <translation>Le réseau par défaut de Docker sur un pont du réseau local.
+
+  use-bridge PONT   Le réseau par défaut de Docker sur PONT (daemon.json, puis un redémarrage de Docker)
+  reset-bridge      Rendre à Docker son propre docker0
+  status [--json]   Le pont qu&apos;utilise Docker et l&apos;origine de chaque paramètre
+
+Lancez « passerellectl docker ACTION --help » pour les options de chacune.</translation>
+    </message>
+    <message>
+        <source>SUBCOMMAND</source>
+        <translation>ACTION</translation>
+    </message>
+    <message>
+        <source>use-bridge, reset-bridge or status.</source>
+        <translation>use-bridge, reset-bridge ou status.</translation>
+    </message>
+</context>
+<context>
+    <name>ExposeCheck</name>
+    <message>
+        <source>Enter a name for the bridge, such as br0.</source>
+        <translation>Saisissez un nom pour le pont, par exemple br0.</translation>
+    </message>
+    <message>
+        <source>A bridge&apos;s name has at most 15 characters.</source>
+        <translation>Le nom d&apos;un pont compte au plus 15 caractères.</translation>
+    </message>
+    <message>
+        <source>A bridge&apos;s name may only hold letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation>Le nom d&apos;un pont ne peut contenir que des lettres, des chiffres, « . », « - » et « _ ».</translation>
+    </message>
+    <message>
+        <source>%1 is already the name of an interface that is not a bridge.</source>
+        <translation>%1 est déjà le nom d&apos;une interface qui n&apos;est pas un pont.</translation>
+    </message>
+    <message>
+        <source>Enter the containers&apos; range: without one, Docker hands out addresses from the whole network, over those of other machines.</source>
+        <translation>Saisissez la plage d&apos;adresses des conteneurs : sans elle, Docker distribue des adresses de tout le réseau, par-dessus celles des autres machines.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv4 range: write an address, a slash and a prefix length, such as 192.168.1.192/26.</source>
+        <translation>%1 n&apos;est pas une plage IPv4 : écrivez une adresse, une barre oblique et une longueur de préfixe, par exemple 192.168.1.192/26.</translation>
+    </message>
+    <message>
+        <source>%1 does not start a range of /%2: did you mean %3?</source>
+        <translation>%1 n&apos;est pas le début d&apos;une plage en /%2 : vouliez-vous dire %3 ?</translation>
+    </message>
+    <message>
+        <source>%1 is not inside the network %2 of %3.</source>
+        <translation>%1 n&apos;est pas dans le réseau %2 de %3.</translation>
+    </message>
+    <message>
+        <source>%1 holds too few addresses for containers.</source>
+        <translation>%1 contient trop peu d&apos;adresses pour des conteneurs.</translation>
+    </message>
+    <message>
+        <source>%1 holds this host&apos;s own address %2: Docker could give it to a container.</source>
+        <translation>%1 contient l&apos;adresse %2 de cet hôte : Docker pourrait l&apos;attribuer à un conteneur.</translation>
+    </message>
+    <message>
+        <source>%1 holds the gateway&apos;s address %2: Docker could give it to a container.</source>
+        <translation>%1 contient l&apos;adresse %2 de la passerelle : Docker pourrait l&apos;attribuer à un conteneur.</translation>
+    </message>
+    <message>
+        <source>%1 is not an IPv4 address, such as 192.168.1.1.</source>
+        <translation>%1 n&apos;est pas une adresse IPv4 (par exemple 192.168.1.1).</translation>
+    </message>
+    <message>
+        <source>%1 is the network&apos;s own address or its broadcast address, not a machine&apos;s.</source>
+        <translation>%1 est l&apos;adresse du réseau lui-même ou son adresse de diffusion, pas celle d&apos;une machine.</translation>
+    </message>
+    <message>
+        <source>%1 lies inside the containers&apos; range %2: a container could get the gateway&apos;s address.</source>
+        <translation>%1 se trouve dans la plage des conteneurs %2 : un conteneur pourrait recevoir l&apos;adresse de la passerelle.</translation>
+    </message>
+</context>
+<context>
+    <name>ExposeCommand</name>
+    <message>
+        <source>usage: passerellectl expose PORT --bridge BRIDGE [--fixed-cidr CIDR] [--default-gateway IP]
+           [--mode default-bridge|network] [--network NAME] [--persist|--no-persist] [--move-options]
+           [--allow-forwarding] [--confirm-timeout SECONDS] [--dry-run]</source>
+        <translation>utilisation : passerellectl expose PORT --bridge PONT [--fixed-cidr CIDR] [--default-gateway IP]
+                  [--mode default-bridge|network] [--network NOM] [--persist|--no-persist] [--move-options]
+                  [--allow-forwarding] [--confirm-timeout SECONDES] [--dry-run]</translation>
+    </message>
+    <message>
+        <source>Expose containers on the physical network, in one change: PORT (em1) is bridged into BRIDGE (br0, created when missing) with its addresses and routes, which waits for confirmation; &quot;passerellectl confirm&quot; keeps it, and only then is Docker&apos;s default network put on BRIDGE and Docker restarted. Without confirmation, all of it is put back and Docker is never touched. The bridge is made permanent unless --no-persist. polkit may ask for a password.
+
+Containers are then directly reachable from the LAN: their network security is yours to ensure.</source>
+        <translation>Expose les conteneurs sur le réseau physique, en une seule modification : PORT (em1) est intégré au pont PONT (br0, créé s&apos;il n&apos;existe pas) avec ses adresses et ses routes, et la modification attend une confirmation ; « passerellectl confirm » la conserve, et c&apos;est seulement alors que le réseau par défaut de Docker est placé sur PONT et que Docker est redémarré. Sans confirmation, tout est remis en place et Docker n&apos;est jamais touché. Le pont est rendu permanent, sauf avec --no-persist. polkit peut demander un mot de passe.
+
+Les conteneurs sont alors directement joignables depuis le réseau local : leur sécurité réseau est à votre charge.</translation>
+    </message>
+    <message>
+        <source>The bridge to bridge PORT into (required), such as br0.</source>
+        <translation>Le pont auquel intégrer PORT (obligatoire), par exemple br0.</translation>
+    </message>
+    <message>
+        <source>BRIDGE</source>
+        <translation>PONT</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>The physical port that carries the LAN, such as em1.</source>
+        <translation>Le port physique relié au réseau local, par exemple em1.</translation>
+    </message>
+    <message>
+        <source>The network part is done: %1 is bridged into %2.
+</source>
+        <translation>La partie réseau est faite : %1 est intégré au pont %2.
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is undone in %n second(s) unless you keep it with:
+</source>
+        <translation>
+            <numerusform>La modification sera annulée dans %n seconde, sauf si vous la conservez avec :
+</numerusform>
+            <numerusform>La modification sera annulée dans %n secondes, sauf si vous la conservez avec :
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is undone unless you keep it with:
+</source>
+        <translation>La modification sera annulée, sauf si vous la conservez avec :
+</translation>
+    </message>
+    <message>
+        <source>Without confirmation, all of it is put back and Docker is never touched.
+</source>
+        <translation>Sans confirmation, tout est remis en place et Docker n&apos;est jamais touché.
+</translation>
     </message>
 </context>
 <context>
@@ -250,6 +635,20 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
 </source>
         <translation>Rien ne changerait.
 </translation>
+    </message>
+    <message>
+        <source>passerellectl: --move-options moves it into daemon.json instead</source>
+        <translation>passerellectl: --move-options le déplace plutôt vers daemon.json</translation>
+    </message>
+    <message>
+        <source>Once confirmed:
+</source>
+        <translation>Une fois la modification confirmée :
+</translation>
+    </message>
+    <message>
+        <source>passerellectl: warning: %1</source>
+        <translation>passerellectl: avertissement : %1</translation>
     </message>
 </context>
 <context>
@@ -386,6 +785,118 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <source>the arguments given for &quot;%1&quot; are not valid</source>
         <translation>les arguments donnés pour « %1 » ne sont pas valables</translation>
     </message>
+    <message>
+        <source>the helper does not accept the option &quot;%1&quot; (is it older than this program?)</source>
+        <translation>le service auxiliaire n&apos;accepte pas l&apos;option « %1 » (est-il plus ancien que ce programme ?)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 subnet for the container addresses</source>
+        <translation>« %1 » n&apos;est pas un sous-réseau IPv4 valide pour les adresses des conteneurs</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address for the containers&apos; gateway</source>
+        <translation>« %1 » n&apos;est pas une adresse IPv4 valide pour la passerelle des conteneurs</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mode the helper knows (default-bridge or network)</source>
+        <translation>« %1 » n&apos;est pas un mode connu du service auxiliaire (default-bridge ou network)</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON (line %2, column %3: %4); it was left as it was</source>
+        <translation>%1 n&apos;est pas du JSON valide (ligne %2, colonne %3 : %4) ; il a été laissé tel quel</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; the helper never writes through a link</source>
+        <translation>%1 est un lien symbolique ; le service auxiliaire n&apos;écrit jamais à travers un lien</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; the helper only replaces regular files</source>
+        <translation>%1 n&apos;est pas un fichier ordinaire ; le service auxiliaire ne remplace que des fichiers ordinaires</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written safely (%2)</source>
+        <translation>%1 ne peut pas être écrit sans risque (%2)</translation>
+    </message>
+    <message>
+        <source>Docker also takes %2 %3 from %1, and with both dockerd would refuse to start; nothing was changed</source>
+        <translation>Docker prend aussi %2 %3 dans %1, et avec les deux, dockerd refuserait de démarrer ; rien n&apos;a été modifié</translation>
+    </message>
+    <message>
+        <source>the gateway %1 cannot be checked: the bridge has no IPv4 address</source>
+        <translation>la passerelle %1 ne peut pas être vérifiée : le pont n&apos;a pas d&apos;adresse IPv4</translation>
+    </message>
+    <message>
+        <source>the container address range %1 cannot be checked: the bridge has no IPv4 address</source>
+        <translation>la plage d&apos;adresses des conteneurs %1 ne peut pas être vérifiée : le pont n&apos;a pas d&apos;adresse IPv4</translation>
+    </message>
+    <message>
+        <source>the gateway %1 is not inside the bridge&apos;s subnet (%2)</source>
+        <translation>la passerelle %1 n&apos;est pas dans le sous-réseau du pont (%2)</translation>
+    </message>
+    <message>
+        <source>the container address range %1 is not inside the bridge&apos;s subnet (%2)</source>
+        <translation>la plage d&apos;adresses des conteneurs %1 n&apos;est pas dans le sous-réseau du pont (%2)</translation>
+    </message>
+    <message>
+        <source>bridge %1 is down; Docker needs it up</source>
+        <translation>le pont %1 est inactif ; Docker a besoin qu&apos;il soit actif</translation>
+    </message>
+    <message>
+        <source>Docker does not answer on %1</source>
+        <translation>Docker ne répond pas sur %1</translation>
+    </message>
+    <message>
+        <source>Docker does not answer on %1: %2</source>
+        <translation>Docker ne répond pas sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>restarting Docker failed (%1); the previous configuration is back and Docker runs as before</source>
+        <translation>le redémarrage de Docker a échoué (%1) ; la configuration précédente est rétablie et Docker fonctionne comme avant</translation>
+    </message>
+    <message>
+        <source>restarting Docker failed (%1), and the previous state could not be brought back</source>
+        <translation>le redémarrage de Docker a échoué (%1), et l&apos;état précédent n&apos;a pas pu être rétabli</translation>
+    </message>
+    <message>
+        <source>Docker did not answer after the restart (%1); the previous configuration is back and Docker runs as before</source>
+        <translation>Docker n&apos;a pas répondu après le redémarrage (%1) ; la configuration précédente est rétablie et Docker fonctionne comme avant</translation>
+    </message>
+    <message>
+        <source>Docker did not answer after the restart (%1), and the previous state could not be brought back</source>
+        <translation>Docker n&apos;a pas répondu après le redémarrage (%1), et l&apos;état précédent n&apos;a pas pu être rétabli</translation>
+    </message>
+    <message>
+        <source>Docker refused the network (%1); everything was put back</source>
+        <translation>Docker a refusé le réseau (%1) ; tout a été remis en place</translation>
+    </message>
+    <message>
+        <source>Docker refused the network (%1), and the previous state could not be brought back</source>
+        <translation>Docker a refusé le réseau (%1), et l&apos;état précédent n&apos;a pas pu être rétabli</translation>
+    </message>
+    <message>
+        <source>the check after Docker&apos;s restart failed (%1); the previous configuration is back and Docker runs as before</source>
+        <translation>la vérification après le redémarrage de Docker a échoué (%1) ; la configuration précédente est rétablie et Docker fonctionne comme avant</translation>
+    </message>
+    <message>
+        <source>the check after Docker&apos;s restart failed (%1), and the previous state could not be brought back</source>
+        <translation>la vérification après le redémarrage de Docker a échoué (%1), et l&apos;état précédent n&apos;a pas pu être rétabli</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s configuration failed at &quot;%1&quot; (%2); everything was put back</source>
+        <translation>la configuration de Docker a échoué à l&apos;étape « %1 » (%2) ; tout a été remis en place</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s configuration failed at &quot;%1&quot; (%2), and the previous state could not be brought back</source>
+        <translation>la configuration de Docker a échoué à l&apos;étape « %1 » (%2), et l&apos;état précédent n&apos;a pas pu être rétabli</translation>
+    </message>
+    <message>
+        <source>the permanent configuration (%1) cannot be written safely</source>
+        <translation>la configuration permanente (%1) ne peut pas être écrite sans risque</translation>
+    </message>
+    <message>
+        <source>the permanent configuration (%1) cannot be written safely: %2</source>
+        <translation>la configuration permanente (%1) ne peut pas être écrite sans risque : %2</translation>
+    </message>
 </context>
 <context>
     <name>HelperPlanText</name>
@@ -520,6 +1031,213 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <source>bridge %2 into %1, leaving its addresses on it</source>
         <translation>intégrer %2 au pont %1 en lui laissant ses adresses</translation>
     </message>
+    <message>
+        <source>Containers are then directly reachable from the LAN: their network security is yours to ensure</source>
+        <translation>Les conteneurs sont alors directement joignables depuis le réseau local : leur sécurité réseau est à votre charge</translation>
+    </message>
+    <message>
+        <source>The firewall may silently drop traffic between the LAN and containers on %1 (br_netfilter is loaded and Docker&apos;s FORWARD policy is DROP)</source>
+        <translation>Le pare-feu risque de bloquer silencieusement le trafic entre le réseau local et les conteneurs sur %1 (br_netfilter est chargé et la politique FORWARD de Docker est DROP)</translation>
+    </message>
+    <message>
+        <source>NetworkManager manages %1 and may undo a change made only at runtime</source>
+        <translation>NetworkManager gère %1 et peut défaire une modification faite seulement à chaud</translation>
+    </message>
+    <message>
+        <source>Bridge %1 is not made permanent: after a reboot it is gone, and Docker does not start until it exists</source>
+        <translation>Le pont %1 n&apos;est pas rendu permanent : il disparaît au redémarrage, et Docker ne démarre pas tant qu&apos;il n&apos;existe pas</translation>
+    </message>
+    <message>
+        <source>Docker is not restarted: it uses the new settings only from its next start</source>
+        <translation>Docker n&apos;est pas redémarré : il n&apos;utilisera les nouveaux paramètres qu&apos;à son prochain démarrage</translation>
+    </message>
+    <message>
+        <source>The setting bip (%1) is removed: Docker refuses bip together with bridge</source>
+        <translation>Le paramètre bip (%1) est supprimé : Docker refuse bip en même temps que bridge</translation>
+    </message>
+    <message>
+        <source>Docker also takes %2 %3 from %1: with both, dockerd would refuse to start</source>
+        <translation>Docker prend aussi %2 %3 dans %1 : avec les deux, dockerd refuserait de démarrer</translation>
+    </message>
+    <message>
+        <source>Move %2 %3 from %1 into daemon.json as &quot;%4&quot;</source>
+        <translation>Déplacer %2 %3 de %1 vers daemon.json sous la forme « %4 »</translation>
+    </message>
+    <message>
+        <source>Edit %1 (- removed or changed, + added or changed):</source>
+        <translation>Modifier %1 (- supprimé ou modifié, + ajouté ou modifié) :</translation>
+    </message>
+    <message>
+        <source>Keep the previous %1 as %2</source>
+        <translation>Conserver l&apos;ancien %1 sous le nom %2</translation>
+    </message>
+    <message>
+        <source>Write %1:</source>
+        <translation>Écrire %1 :</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Add the NetworkManager connection &quot;%1&quot; (%2 on %3)</source>
+        <translation>Ajouter la connexion NetworkManager « %1 » (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>Have systemd read its unit files again</source>
+        <translation>Faire relire ses fichiers d&apos;unité à systemd</translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stops %n running container(s) (live-restore is off): %1</source>
+        <translation>
+            <numerusform>Le redémarrage arrête %n conteneur en cours d&apos;exécution (live-restore est désactivé) : %1</numerusform>
+            <numerusform>Le redémarrage arrête %n conteneurs en cours d&apos;exécution (live-restore est désactivé) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) keep running through the restart (live-restore is on): %1</source>
+        <translation>
+            <numerusform>%n conteneur en cours d&apos;exécution continue de tourner pendant le redémarrage (live-restore est activé) : %1</numerusform>
+            <numerusform>%n conteneurs en cours d&apos;exécution continuent de tourner pendant le redémarrage (live-restore est activé) : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restart Docker through systemd (%1)</source>
+        <translation>Redémarrer Docker par systemd (%1)</translation>
+    </message>
+    <message>
+        <source>Restart Docker with its init script (%1)</source>
+        <translation>Redémarrer Docker par son script d&apos;init (%1)</translation>
+    </message>
+    <message>
+        <source>Restart Docker with the command %1</source>
+        <translation>Redémarrer Docker avec la commande %1</translation>
+    </message>
+    <message>
+        <source>Restart Docker (%1: %2)</source>
+        <translation>Redémarrer Docker (%1 : %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wait up to %n second(s) for Docker to answer again</source>
+        <translation>
+            <numerusform>Attendre jusqu&apos;à %n seconde que Docker réponde de nouveau</numerusform>
+            <numerusform>Attendre jusqu&apos;à %n secondes que Docker réponde de nouveau</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check that the host kept its default route; put it back if Docker took it</source>
+        <translation>Vérifier que l&apos;hôte a gardé sa route par défaut ; la remettre en place si Docker l&apos;a prise</translation>
+    </message>
+    <message>
+        <source>Check that %1 kept its addresses and the host its default route; put them back if Docker took them</source>
+        <translation>Vérifier que %1 a gardé ses adresses et l&apos;hôte sa route par défaut ; les remettre en place si Docker les a prises</translation>
+    </message>
+    <message>
+        <source>Create the Docker network %1 on bridge %2 (subnet %3, container addresses from %4, gateway %5)</source>
+        <translation>Créer le réseau Docker %1 sur le pont %2 (sous-réseau %3, adresses des conteneurs dans %4, passerelle %5)</translation>
+    </message>
+    <message>
+        <source>Create the Docker network %1 on bridge %2 (subnet %3, container addresses from %4)</source>
+        <translation>Créer le réseau Docker %1 sur le pont %2 (sous-réseau %3, adresses des conteneurs dans %4)</translation>
+    </message>
+    <message>
+        <source>Create the Docker network %1 on bridge %2 (subnet %3, gateway %4)</source>
+        <translation>Créer le réseau Docker %1 sur le pont %2 (sous-réseau %3, passerelle %4)</translation>
+    </message>
+    <message>
+        <source>Create the Docker network %1 on bridge %2 (subnet %3)</source>
+        <translation>Créer le réseau Docker %1 sur le pont %2 (sous-réseau %3)</translation>
+    </message>
+    <message>
+        <source>Remove the Docker network %1</source>
+        <translation>Supprimer le réseau Docker %1</translation>
+    </message>
+    <message>
+        <source>Let the firewall forward traffic within bridge %1 (an ACCEPT rule in the DOCKER-USER chain)</source>
+        <translation>Laisser le pare-feu transmettre le trafic à l&apos;intérieur du pont %1 (une règle ACCEPT dans la chaîne DOCKER-USER)</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Avertissement : %1</translation>
+    </message>
+    <message>
+        <source>expose containers on the physical network: bridge %1 into %2, moving its addresses and routes</source>
+        <translation>exposer les conteneurs sur le réseau physique : intégrer %1 au pont %2 en y déplaçant ses adresses et ses routes</translation>
+    </message>
+    <message>
+        <source>then, once confirmed: a Docker network on bridge %1 (Docker is not restarted)</source>
+        <translation>puis, une fois la modification confirmée : un réseau Docker sur le pont %1 (Docker n&apos;est pas redémarré)</translation>
+    </message>
+    <message>
+        <source>then, once confirmed: Docker&apos;s default bridge -&gt; %1, and a restart of Docker</source>
+        <translation>puis, une fois la modification confirmée : pont par défaut de Docker -&gt; %1, et redémarrage de Docker</translation>
+    </message>
+    <message>
+        <source>containers take addresses from the whole subnet of %1</source>
+        <translation>les conteneurs prennent leurs adresses dans tout le sous-réseau de %1</translation>
+    </message>
+    <message>
+        <source>containers take addresses from %1</source>
+        <translation>les conteneurs prennent leurs adresses dans %1</translation>
+    </message>
+    <message>
+        <source>their gateway: %1</source>
+        <translation>leur passerelle : %1</translation>
+    </message>
+    <message>
+        <source>not made permanent: %1 is gone after a reboot</source>
+        <translation>non rendu permanent : %1 disparaît au redémarrage</translation>
+    </message>
+    <message>
+        <source>made permanent: %1 and its port come back after a reboot, and Docker waits for them</source>
+        <translation>rendu permanent : %1 et son port reviennent après un redémarrage, et Docker les attend</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Écriture de %1</translation>
+    </message>
+    <message>
+        <source>Restarting Docker through systemd</source>
+        <translation>Redémarrage de Docker par systemd</translation>
+    </message>
+    <message>
+        <source>Restarting Docker with its init script</source>
+        <translation>Redémarrage de Docker par son script d&apos;init</translation>
+    </message>
+    <message>
+        <source>Restarting Docker with the configured command</source>
+        <translation>Redémarrage de Docker avec la commande configurée</translation>
+    </message>
+    <message>
+        <source>Restarting Docker (%1)</source>
+        <translation>Redémarrage de Docker (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for Docker to answer (%n second(s) so far)</source>
+        <translation>
+            <numerusform>Attente de la réponse de Docker (depuis %n seconde)</numerusform>
+            <numerusform>Attente de la réponse de Docker (depuis %n secondes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Docker answers again (after %n second(s))</source>
+        <translation>
+            <numerusform>Docker répond de nouveau (au bout de %n seconde)</numerusform>
+            <numerusform>Docker répond de nouveau (au bout de %n secondes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking that %1 kept its addresses and the default route</source>
+        <translation>Vérification des adresses de %1 et de la route par défaut</translation>
+    </message>
+    <message>
+        <source>Putting the previous configuration back: %1</source>
+        <translation>Rétablissement de la configuration précédente : %1</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s configuration is done</source>
+        <translation>La configuration de Docker est terminée</translation>
+    </message>
 </context>
 <context>
     <name>LinkChangeText</name>
@@ -571,6 +1289,10 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <source>Turn STP off for %1</source>
         <translation>Désactiver STP sur %1</translation>
     </message>
+    <message>
+        <source>Expose containers on the network of %1 through %2</source>
+        <translation>Exposer les conteneurs sur le réseau de %1 par le pont %2</translation>
+    </message>
 </context>
 <context>
     <name>LinkCommand</name>
@@ -620,13 +1342,23 @@ Commands:
   bridge remove-port BRIDGE PORT       Release PORT from BRIDGE
   bridge stp BRIDGE on|off             Turn STP on or off on a bridge
   link set NAME up|down                Bring a link up or down
-  plan COMMAND ...                     What a bridge or link command would change
+  docker use-bridge BRIDGE [OPTIONS]   Docker&apos;s default network on BRIDGE, then a restart
+  docker reset-bridge [--no-restart]   Docker&apos;s own docker0 again
+  docker status [--json]               The bridge Docker uses, where each setting comes from
+  expose PORT --bridge BRIDGE [OPTIONS]
+                                       Containers on the physical network: bridge PORT into
+                                       BRIDGE now; once confirmed, Docker is set up for it
+  plan COMMAND ...                     What a bridge, link, docker or expose command would change
   status                               Your change waiting for confirmation, if any
   confirm [TRANSACTION]                Keep a change waiting for confirmation
   revert [TRANSACTION]                 Undo it now
 
 Changing commands take --confirm-timeout SECONDS (undone then unless confirmed)
 and --dry-run (print the steps, change nothing).
+docker use-bridge and expose take --fixed-cidr CIDR, --default-gateway IP,
+--mode default-bridge|network, --network NAME, --persist|--no-persist (expose makes
+the bridge permanent unless --no-persist), --move-options, --allow-forwarding.
+Containers exposed on the LAN are reachable from it: their security is yours to ensure.
 Common options: --json, --no-docker, -H/--docker-host URL, --help
 Run &apos;passerellectl COMMAND --help&apos; for more about a command.
 </source>
@@ -644,20 +1376,32 @@ Commandes :
   bridge remove-port PONT PORT         Retirer PORT de PONT
   bridge stp PONT on|off               Activer ou désactiver STP sur un pont
   link set NOM up|down                 Activer ou désactiver une interface
-  plan COMMANDE ...                    Ce que changerait une commande bridge ou link
+  docker use-bridge PONT [OPTIONS]     Le réseau par défaut de Docker sur PONT, puis un redémarrage
+  docker reset-bridge [--no-restart]   Rendre à Docker son propre docker0
+  docker status [--json]               Le pont qu&apos;utilise Docker, l&apos;origine de chaque paramètre
+  expose PORT --bridge PONT [OPTIONS]
+                                       Les conteneurs sur le réseau physique : intégrer PORT
+                                       au pont PONT tout de suite ; une fois la modification
+                                       confirmée, Docker est configuré pour ce pont
+  plan COMMANDE ...                    Ce que changerait une commande bridge, link, docker ou expose
   status                               Votre modification en attente de confirmation, s&apos;il y en a une
   confirm [TRANSACTION]                Conserver une modification en attente de confirmation
   revert [TRANSACTION]                 L&apos;annuler tout de suite
 
 Les commandes qui modifient acceptent --confirm-timeout SECONDES (annulation ensuite
 sauf confirmation) et --dry-run (afficher les étapes sans rien modifier).
+docker use-bridge et expose acceptent --fixed-cidr CIDR, --default-gateway IP,
+--mode default-bridge|network, --network NOM, --persist|--no-persist (expose rend
+le pont permanent, sauf avec --no-persist), --move-options, --allow-forwarding.
+Les conteneurs exposés sur le réseau local sont joignables depuis celui-ci : leur
+sécurité est à votre charge.
 Options communes : --json, --no-docker, -H/--docker-host URL, --help
 Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
 </translation>
     </message>
     <message>
-        <source>usage: passerellectl plan bridge|link ARGUMENTS...</source>
-        <translation>utilisation : passerellectl plan bridge|link ARGUMENTS...</translation>
+        <source>usage: passerellectl plan bridge|link|docker|expose ARGUMENTS...</source>
+        <translation>utilisation : passerellectl plan bridge|link|docker|expose ARGUMENTS...</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1754,224 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     </message>
 </context>
 <context>
+    <name>Passerelle::ExposeAddressPage</name>
+    <message>
+        <source>Container addresses</source>
+        <translation>Adresses des conteneurs</translation>
+    </message>
+    <message>
+        <source>The part of the LAN the containers take their addresses from, and their gateway.</source>
+        <translation>La partie du réseau local où les conteneurs prennent leurs adresses, et leur passerelle.</translation>
+    </message>
+    <message>
+        <source>such as 192.168.1.192/26</source>
+        <translation>par exemple 192.168.1.192/26</translation>
+    </message>
+    <message>
+        <source>such as 192.168.1.1</source>
+        <translation>par exemple 192.168.1.1</translation>
+    </message>
+    <message>
+        <source>Containers&apos; address range (fixed-cidr):</source>
+        <translation>Plage d&apos;adresses des conteneurs (fixed-cidr) :</translation>
+    </message>
+    <message>
+        <source>Containers&apos; gateway (default-gateway):</source>
+        <translation>Passerelle des conteneurs (default-gateway) :</translation>
+    </message>
+    <message>
+        <source>%1 has no IPv4 address, so nothing can be proposed or checked here: enter the range and gateway of the LAN yourself. The helper checks them against %2 before it changes anything.</source>
+        <translation>%1 n&apos;a pas d&apos;adresse IPv4 : rien ne peut être proposé ni vérifié ici, saisissez vous-même la plage et la passerelle du réseau local. Le service auxiliaire les vérifie par rapport à %2 avant de modifier quoi que ce soit.</translation>
+    </message>
+    <message>
+        <source>%1 is on the network %2, where this host has the address %3. No default route of this host leads through it.</source>
+        <translation>%1 est sur le réseau %2, où cet hôte a l&apos;adresse %3. Aucune route par défaut de cet hôte ne passe par %1.</translation>
+    </message>
+    <message>
+        <source>%1 is on the network %2, where this host has the address %3 and its gateway is %4.</source>
+        <translation>%1 est sur le réseau %2, où cet hôte a l&apos;adresse %3 et la passerelle %4.</translation>
+    </message>
+    <message>
+        <source>This network is too small to set a part aside for containers.</source>
+        <translation>Ce réseau est trop petit pour en réserver une partie aux conteneurs.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Proposed: %1, a quarter of the network at its top (%n addresses). DHCP servers usually hand out addresses from the bottom of the network: keep the containers&apos; range out of your DHCP server&apos;s pool and away from machines with fixed addresses, or two machines will answer to the same address.</source>
+        <translation>
+            <numerusform>Proposition : %1, le quart supérieur du réseau (%n adresse). Les serveurs DHCP distribuent en général les adresses à partir du bas du réseau : gardez la plage des conteneurs hors de la plage de votre serveur DHCP et à l&apos;écart des machines à adresse fixe, sinon deux machines répondront à la même adresse.</numerusform>
+            <numerusform>Proposition : %1, le quart supérieur du réseau (%n adresses). Les serveurs DHCP distribuent en général les adresses à partir du bas du réseau : gardez la plage des conteneurs hors de la plage de votre serveur DHCP et à l&apos;écart des machines à adresse fixe, sinon deux machines répondront à la même adresse.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ExposeDockerPage</name>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Choose which containers join the LAN, and whether the setup survives a reboot.</source>
+        <translation>Les conteneurs qui rejoignent le réseau local, et si la configuration survit à un redémarrage.</translation>
+    </message>
+    <message>
+        <source>Make it permanent</source>
+        <translation>Rendre permanent</translation>
+    </message>
+    <message>
+        <source>Name of the Docker network:</source>
+        <translation>Nom du réseau Docker :</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default network on %1</source>
+        <translation>Le réseau par défaut de Docker sur %1</translation>
+    </message>
+    <message>
+        <source>A Docker network of its own on %1</source>
+        <translation>Un réseau Docker dédié sur %1</translation>
+    </message>
+    <message>
+        <source>The way Docker recommends: only containers started with --network and this name join the LAN, and they can have fixed addresses (--ip). Docker is not restarted.</source>
+        <translation>La méthode que recommande Docker : seuls les conteneurs démarrés avec --network et ce nom rejoignent le réseau local, et ils peuvent avoir une adresse fixe (--ip). Docker n&apos;est pas redémarré.</translation>
+    </message>
+    <message>
+        <source>A Docker network&apos;s name starts with a letter or a digit, followed by letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;.</source>
+        <translation>Le nom d&apos;un réseau Docker commence par une lettre ou un chiffre, suivi de lettres, de chiffres, de « _ », « . » ou « - ».</translation>
+    </message>
+    <message>
+        <source>%1 and its port are written into the configuration of the service that manages this host&apos;s network, and Docker waits for %1 at boot.</source>
+        <translation>%1 et son port sont écrits dans la configuration du service qui gère le réseau de cet hôte, et Docker attend %1 au démarrage.</translation>
+    </message>
+    <message>
+        <source>Without it, %1 is gone after a reboot, and Docker, which needs it, may then fail to start.</source>
+        <translation>Sans cela, %1 disparaît au redémarrage, et Docker, qui en a besoin, risque alors de ne pas démarrer.</translation>
+    </message>
+    <message>
+        <source>As the manual way does (-b=%1 in /etc/default/docker): every container started without --network joins the LAN. Docker is restarted once; the preview lists the running containers it stops.</source>
+        <translation>Comme la méthode manuelle (-b=%1 dans /etc/default/docker) : tout conteneur rejoint le réseau local s&apos;il est démarré sans --network. Docker est redémarré une fois ; l&apos;aperçu liste les conteneurs en cours d&apos;exécution que cela arrête.</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ExposePlanView</name>
+    <message>
+        <source>Before you apply:</source>
+        <translation>Avant d&apos;appliquer :</translation>
+    </message>
+    <message>
+        <source>Now, on the network (put back unless you keep it):</source>
+        <translation>Tout de suite, sur le réseau (annulé si vous ne le conservez pas) :</translation>
+    </message>
+    <message>
+        <source>Nothing: the links are already like this.</source>
+        <translation>Rien : les interfaces sont déjà dans cet état.</translation>
+    </message>
+    <message>
+        <source>Then, once you keep the changes, Docker:</source>
+        <translation>Ensuite, une fois les modifications conservées, Docker :</translation>
+    </message>
+    <message>
+        <source>Changes to %1:</source>
+        <translation>Modifications de %1 :</translation>
+    </message>
+    <message>
+        <source>File %1:</source>
+        <translation>Fichier %1 :</translation>
+    </message>
+    <message>
+        <source>Containers that Docker&apos;s restart stops:</source>
+        <translation>Conteneurs arrêtés par le redémarrage de Docker :</translation>
+    </message>
+    <message>
+        <source>Live restore is off: these running containers stop while Docker restarts. Those with a restart policy start again; the others stay stopped.</source>
+        <translation>L&apos;option live-restore est désactivée : ces conteneurs en cours d&apos;exécution s&apos;arrêtent pendant le redémarrage de Docker. Ceux qui ont une politique de redémarrage repartent ; les autres restent arrêtés.</translation>
+    </message>
+    <message>
+        <source>Containers that keep running:</source>
+        <translation>Conteneurs qui continuent de tourner :</translation>
+    </message>
+    <message>
+        <source>Live restore is on: these containers keep running while Docker restarts, on the network they had; containers started afterwards use the new one.</source>
+        <translation>L&apos;option live-restore est activée : ces conteneurs continuent de tourner pendant le redémarrage de Docker, sur le réseau qu&apos;ils avaient ; les conteneurs démarrés ensuite utilisent le nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ExposePortPage</name>
+    <message>
+        <source>Port and bridge</source>
+        <translation>Port et pont</translation>
+    </message>
+    <message>
+        <source>The network the containers join, and the bridge that carries it.</source>
+        <translation>Le réseau que rejoignent les conteneurs, et le pont qui le porte.</translation>
+    </message>
+    <message>
+        <source>Containers get addresses on the network this port is plugged into. The port becomes a port of a bridge, which carries the host&apos;s addresses from then on, and Docker puts its containers on that bridge.</source>
+        <translation>Les conteneurs reçoivent des adresses sur le réseau auquel ce port est branché. Le port devient un port d&apos;un pont, qui porte dès lors les adresses de l&apos;hôte, et Docker place ses conteneurs sur ce pont.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>port (its addresses)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Physical port:</source>
+        <translation>Port physique :</translation>
+    </message>
+    <message>
+        <source>Bridge:</source>
+        <translation>Pont :</translation>
+    </message>
+    <message>
+        <source>No physical port to expose: this host has no uplink.</source>
+        <translation>Aucun port physique à exposer : cet hôte n&apos;a pas de liaison montante.</translation>
+    </message>
+    <message>
+        <source>%1 is already a port of %2: the network stays as it is, and only Docker is set up.</source>
+        <translation>%1 est déjà un port de %2 : le réseau reste tel quel, et seul Docker est configuré.</translation>
+    </message>
+    <message>
+        <source>%1 exists: %2 becomes one of its ports, and %2&apos;s addresses and routes move onto it.</source>
+        <translation>%1 existe : %2 devient l&apos;un de ses ports, et les adresses et les routes de %2 passent sur %1.</translation>
+    </message>
+    <message>
+        <source>%1 will be created with %2&apos;s MAC address, so the LAN&apos;s DHCP server and switches see the same machine; %2&apos;s addresses and routes move onto it, then %2 becomes its port.</source>
+        <translation>%1 sera créé avec l&apos;adresse MAC de %2, pour que le serveur DHCP et les commutateurs du réseau local voient la même machine ; les adresses et les routes de %2 passent sur %1, puis %2 devient son port.</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ExposePreviewPage</name>
+    <message>
+        <source>What will change</source>
+        <translation>Ce qui va changer</translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation>Rien n&apos;a encore changé.</translation>
+    </message>
+    <message>
+        <source>Apply makes the network part now, on trial: unless you keep it, it is put back by itself. Docker is set up only once you keep it.</source>
+        <translation>« Appliquer » effectue tout de suite la partie réseau, à l&apos;essai : si vous ne la conservez pas, elle est annulée d&apos;elle-même. Docker n&apos;est configuré qu&apos;une fois la modification conservée.</translation>
+    </message>
+    <message>
+        <source>Containers are then directly reachable from the LAN, like any machine plugged into it, and no longer behind this host&apos;s NAT: their network security (open ports, firewall, updates) is yours to ensure.</source>
+        <translation>Les conteneurs sont alors directement joignables depuis le réseau local, comme toute machine qui y est branchée, et ne sont plus derrière le NAT de cet hôte : leur sécurité réseau (ports ouverts, pare-feu, mises à jour) est à votre charge.</translation>
+    </message>
+    <message>
+        <source>Asking the Passerelle helper what will change…</source>
+        <translation>Le service auxiliaire de Passerelle calcule ce qui va changer…</translation>
+    </message>
+</context>
+<context>
+    <name>Passerelle::ExposeWizard</name>
+    <message>
+        <source>Expose Containers on the Physical Network</source>
+        <translation>Exposer les conteneurs sur le réseau physique</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+</context>
+<context>
     <name>Passerelle::GraphEditing</name>
     <message>
         <source>A change is being applied…</source>
@@ -1047,6 +2009,14 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     <message>
         <source>Reverting the changes…</source>
         <translation>Annulation des modifications…</translation>
+    </message>
+    <message>
+        <source>Setting Docker up…</source>
+        <translation>Configuration de Docker…</translation>
+    </message>
+    <message>
+        <source>Keeping the network changes, then reconfiguring Docker; a restart of Docker can take a minute.</source>
+        <translation>Conservation des modifications du réseau, puis reconfiguration de Docker ; un redémarrage de Docker peut prendre une minute.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +2331,82 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
         <comment>no veth</comment>
         <translation>aucune</translation>
     </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Default network now on</source>
+        <translation>Réseau par défaut actuel sur</translation>
+    </message>
+    <message>
+        <source>unknown: Docker does not answer</source>
+        <translation>inconnu : Docker ne répond pas</translation>
+    </message>
+    <message>
+        <source>Default bridge set in</source>
+        <translation>Pont par défaut défini dans</translation>
+    </message>
+    <message>
+        <source>nowhere: Docker&apos;s own %1</source>
+        <translation>nulle part : le %1 propre à Docker</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>file (value)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Prend effet</translation>
+    </message>
+    <message>
+        <source>at Docker&apos;s next restart</source>
+        <translation>au prochain redémarrage de Docker</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>value (file)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Containers&apos; address range</source>
+        <translation>Plage d&apos;adresses des conteneurs</translation>
+    </message>
+    <message>
+        <source>Containers&apos; gateway</source>
+        <translation>Passerelle des conteneurs</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s own bridge address (bip)</source>
+        <translation>Adresse du pont de Docker (bip)</translation>
+    </message>
+    <message>
+        <source>Live restore</source>
+        <translation>Conteneurs maintenus (live-restore)</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <comment>value in file</comment>
+        <translation>%1 dans %2</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>%1 is set in two places (%2): Docker refuses to start until one goes.</source>
+        <translation>%1 est défini à deux endroits (%2) : Docker refuse de démarrer tant que l&apos;un des deux n&apos;est pas retiré.</translation>
+    </message>
+    <message>
+        <source>Cannot read</source>
+        <translation>Illisible</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>file (error)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>Passerelle::InterfaceTableModel</name>
@@ -1564,6 +2610,18 @@ Point d&apos;accès : %2</translation>
         <source>Graph saved to %1</source>
         <translation>Graphe enregistré dans %1</translation>
     </message>
+    <message>
+        <source>Expose Containers on the Physical Network…</source>
+        <translation>Exposer les conteneurs sur le réseau physique…</translation>
+    </message>
+    <message>
+        <source>Bridge a physical port and put Docker&apos;s containers on its network</source>
+        <translation>Intégrer un port physique à un pont et placer les conteneurs Docker sur son réseau</translation>
+    </message>
+    <message>
+        <source>&amp;Docker</source>
+        <translation>&amp;Docker</translation>
+    </message>
 </context>
 <context>
     <name>Passerelle::NetlinkMonitor</name>
@@ -1625,6 +2683,10 @@ Point d&apos;accès : %2</translation>
     <message>
         <source>Delete Bridge</source>
         <translation>Supprimer le pont</translation>
+    </message>
+    <message>
+        <source>Expose Containers on This Network…</source>
+        <translation>Exposer les conteneurs sur ce réseau…</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +2981,30 @@ Point d&apos;accès : %2</translation>
     <message>
         <source>several changes wait for confirmation; name one (see &quot;passerellectl status&quot;)</source>
         <translation>plusieurs modifications attendent une confirmation ; précisez laquelle (voir « passerellectl status »)</translation>
+    </message>
+    <message>
+        <source>Keeping: %1
+</source>
+        <translation>Conservation : %1
+</translation>
+    </message>
+    <message>
+        <source>Setting Docker up; a restart can take a minute:
+</source>
+        <translation>Configuration de Docker ; un redémarrage peut prendre une minute :
+</translation>
+    </message>
+    <message>
+        <source>Done: the change is kept and the Docker network on bridge %1 is ready.
+</source>
+        <translation>C&apos;est fait : la modification est conservée et le réseau Docker sur le pont %1 est prêt.
+</translation>
+    </message>
+    <message>
+        <source>Done: the change is kept and Docker&apos;s default bridge is %1.
+</source>
+        <translation>C&apos;est fait : la modification est conservée et le pont par défaut de Docker est %1.
+</translation>
     </message>
 </context>
 <context>

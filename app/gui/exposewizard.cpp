@@ -451,7 +451,7 @@ void ExposeDockerPage::initializePage()
     m_network->setText(tr("A Docker network of its own on %1").arg(bridge));
     m_defaultBridgeNote->setText(
         tr("As the manual way does (-b=%1 in /etc/default/docker): every container started without --network "
-           "joins the LAN. Docker is restarted once; the preview lists the running containers that stops.")
+           "joins the LAN. Docker is restarted once; the preview lists the running containers it stops.")
             .arg(bridge));
     m_networkNote->setText(tr("The way Docker recommends: only containers started with --network and this name join "
                               "the LAN, and they can have fixed addresses (--ip). Docker is not restarted."));
