@@ -478,9 +478,7 @@ void HelperService::authorize(const QString &what, const QStringList &actions, c
     }
     ++pending;
     callStarted();
-    authorizeCall(call, what, actions, [this, sender, then](const QDBusMessage &c, uint uid) {
-        then(c, uid);
-    });
+    authorizeCall(call, what, actions, then);
 }
 
 void HelperService::authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions,
