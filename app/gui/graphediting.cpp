@@ -341,6 +341,7 @@ void GraphEditing::applied(const LinkChange &change, const QString &transaction)
     const auto early = m_early.take(transaction);
     m_early.clear();
     Q_EMIT changeApplied(transaction);
+    revealLink(change.bridge.isEmpty() ? change.link : change.bridge);
     if (early.first == QLatin1String("pending")) {
         m_trialChange = change;
         startTrial(transaction, change.title(), early.second);
@@ -434,6 +435,27 @@ void GraphEditing::refreshPending()
             startTrial(p.transaction, what, p.secondsLeft);
         });
     });
+}
+
+void GraphEditing::revealLink(const QString &name)
+{
+    if (name.isEmpty())
+        return;
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    const auto reveal = [this, name, connection] {
+        const std::optional<Link> link = m_model->linkByName(name);
+        NodeItem *item = link ? m_scene->nodeItem(TopologyGraph::linkKey(link->ifindex)) : nullptr;
+        if (!item)
+            return false;   // not drawn yet: the next update may bring it
+        m_view->ensureVisible(item->sceneCardRect(), 48, 48);
+        QObject::disconnect(*connection);
+        return true;
+    };
+    if (reveal())
+        return;
+    *connection = connect(m_scene, &TopologyScene::graphApplied, this, reveal);
+    // A link that never comes (a failed change) stops being awaited.
+    QTimer::singleShot(10000, this, [connection] { QObject::disconnect(*connection); });
 }
 
 void GraphEditing::startTrial(const QString &transaction, const QString &what, uint secondsLeft)

@@ -90,6 +90,9 @@ private:
     void apply(const LinkChange &change);
     void applied(const LinkChange &change, const QString &transaction);
     void startTrial(const QString &transaction, const QString &what, uint secondsLeft);
+    // Scrolls NAME's node into view once the graph shows it: a change may
+    // lay out parts off screen, and a view the user moved is never re-fitted.
+    void revealLink(const QString &name);
     void endTrial(const QString &state);
     void onTransactionChanged(const QString &transaction, const QString &state, uint secondsLeft);
     void onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters);

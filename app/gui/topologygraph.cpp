@@ -15,7 +15,7 @@ const QString ContainersBlock = QStringLiteral("~containers");
 
 QString linkKey(int ifindex)
 {
-    return QStringLiteral("link:%1").arg(ifindex);
+    return TopologyGraph::linkKey(ifindex);
 }
 
 QString fallbackRole(const Link &link)
@@ -98,6 +98,11 @@ GraphNode namespaceNode(int nsid, const Owner &owner)
 QString GraphEdge::key() const
 {
     return from + QLatin1Char('>') + to + QLatin1Char('#') + QString::number(int(kind));
+}
+
+QString TopologyGraph::linkKey(int ifindex)
+{
+    return QStringLiteral("link:%1").arg(ifindex);
 }
 
 bool TopologyGraph::sameStructure(const TopologyGraph &o) const

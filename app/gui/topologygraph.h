@@ -81,6 +81,9 @@ struct TopologyGraph
     // Same nodes in the same places and the same edges: only the look of
     // some nodes may differ, and no layout is needed.
     bool sameStructure(const TopologyGraph &o) const;
+
+    // The key of a link's node: "link:IFINDEX".
+    static QString linkKey(int ifindex);
 };
 
 // What buildGraph() reads from the model, copied once so it can be built
