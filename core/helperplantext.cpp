@@ -49,6 +49,16 @@ QString HelperPlanText::warning(const QStringList &p)
             .arg(name(p, 1));
     if (code == QLatin1String("no-restart"))
         return tr("Docker is not restarted: it uses the new settings only from its next start");
+    if (code == QLatin1String("address-not-restored"))
+        return tr("Docker took the address %1 from %2 and it could not be put back: %3")
+            .arg(name(p, 1), name(p, 2), name(p, 3));
+    if (code == QLatin1String("route-not-restored"))
+        return tr("The route to %1 via %2 through %3 went away with Docker's restart and could not be put back: %4")
+            .arg(name(p, 1), name(p, 2), name(p, 3), name(p, 4));
+    if (code == QLatin1String("forwarding-not-allowed"))
+        return tr("Traffic within %1 could not be allowed in the firewall: %2").arg(name(p, 1), name(p, 2));
+    if (code == QLatin1String("network-not-removed"))
+        return tr("The Docker network %1 could not be removed: %2").arg(name(p, 1), name(p, 2));
     if (code == QLatin1String("bip-removed"))
         return tr("The setting bip (%1) is removed: Docker refuses bip together with bridge").arg(name(p, 1));
     // A warning this program does not know: its code and parameters as they came.
@@ -77,10 +87,19 @@ QString HelperPlanText::step(const HelperPlanStep &step)
         return tr("Release %1 from bridge %2").arg(name(p, 0), name(p, 1));
     if (s == QLatin1String("MoveAddress"))
         return tr("Add the address %1 of %2 to %3").arg(name(p, 0), name(p, 1), name(p, 2));
-    if (s == QLatin1String("RestoreAddress"))
+    if (s == QLatin1String("RestoreAddress")) {
+        if (p.value(1).isEmpty())   // after Docker's restart: nothing it came from
+            return tr("Put the address %1 back on %2 (Docker had taken it)").arg(name(p, 0), name(p, 2));
         return tr("Give the address %1 back to %3 (from %2)").arg(name(p, 0), name(p, 1), name(p, 2));
+    }
     if (s == QLatin1String("RemoveAddress"))
         return tr("Remove the address %1 from %2").arg(name(p, 0), name(p, 1));
+    if (s == QLatin1String("RestoreRoute") && p.value(2).isEmpty()) {
+        if (p.value(1).isEmpty())
+            return tr("Put the route to %1 back through %2 (Docker had taken it)").arg(name(p, 0), name(p, 3));
+        return tr("Put the route to %1 via %2 back through %3 (Docker had taken it)")
+            .arg(name(p, 0), name(p, 1), name(p, 3));
+    }
     if (s == QLatin1String("MoveRoute") || s == QLatin1String("RestoreRoute")) {
         const bool back = s == QLatin1String("RestoreRoute");
         const QString metric = name(p, 4);
@@ -134,6 +153,11 @@ QString HelperPlanText::step(const HelperPlanStep &step)
     if (s == QLatin1String("ContainersStop"))
         return tr("The restart stops %n running container(s) (live-restore is off): %1", nullptr, int(p.size()))
             .arg(names(p, 0));
+    if (s == QLatin1String("ContainersStopCount"))
+        return tr("The restart stops %n running container(s) (live-restore is off)", nullptr, p.value(0).toInt());
+    if (s == QLatin1String("ContainersKeepCount"))
+        return tr("%n running container(s) keep running through the restart (live-restore is on)", nullptr,
+                  p.value(0).toInt());
     if (s == QLatin1String("ContainersKeep"))
         return tr("%n running container(s) keep running through the restart (live-restore is on): %1", nullptr,
                   int(p.size()))

@@ -33,8 +33,13 @@ PersistentBridge BridgePersistence::describe(const NetState &state, const QStrin
         return out;
     out.stp = link->stp == 1;
     out.mac = link->mac.isEmpty() ? QString() : macToText(link->mac);
-    for (const LinkState &port : state.links.portsOf(link->ifindex))
+    for (const LinkState &port : state.links.portsOf(link->ifindex)) {
+        // Docker's own veths (vethXXXXXXX, made per container start) come
+        // and go with containers: never written as permanent ports.
+        if (port.kind == QLatin1String("veth") && port.name.startsWith(QLatin1String("veth")))
+            continue;
         out.ports.append(port.name);
+    }
     for (const AddressState &a : state.addressesOf(link->ifindex)) {
         if (a.scope != RT_SCOPE_UNIVERSE)
             continue;   // link-local addresses are the kernel's own
@@ -88,7 +93,9 @@ std::optional<HelperFailure> BridgePersistence::plan(const HelperConfig &config,
     case PersistBackend::None:
         break;
     }
-    if (systemdRuns(settings.systemdRunDirectory)) {
+    // The drop-in makes Docker wait for the bridge at boot: only when the
+    // bridge will be there at boot.
+    if (out->backend != PersistBackend::None && systemdRuns(settings.systemdRunDirectory)) {
         out->files.append(dockerBootOrderDropIn(bridge, settings.dockerDropInDirectory));
         out->dropIn = true;
     }

@@ -33,7 +33,8 @@ struct BridgePersistence
     // The settings the persist folder works with, from helper.conf.
     static PersistSettings settings(const HelperConfig &config);
     // The bridge BRIDGE of STATE as a PersistentBridge (static addresses,
-    // DHCP when its IPv4 address is dynamic, gateways from its default routes).
+    // DHCP when its IPv4 address is dynamic, gateways from its default
+    // routes; ports but Docker's per-container veths).
     static PersistentBridge describe(const NetState &state, const QString &bridge);
     // What making BRIDGE permanent writes, for the stack managing its first port.
     static std::optional<HelperFailure> plan(const HelperConfig &config, const NetState &state, const QString &bridge,

@@ -123,6 +123,7 @@ struct DockerSetup::Prepared
     bool reloadSystemd = false;
     bool restart = false;
     bool forwardingFix = false;
+    bool containerNames = true;             // the caller may know which containers run
     QString networkSubnet;                  // Mode::Network
     QString networkGateway;
     bool createNetwork = false;
@@ -229,6 +230,8 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
         if (auto failure = BridgePersistence::plan(m_config, state, request.bridge, m_bus, &out->persistence))
             return failure;
         out->steps.append(out->persistence.describeSteps());
+        if (out->persistence.backend == PersistBackend::None)
+            out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("not-persistent"), request.bridge}});
         out->reloadSystemd = out->reloadSystemd || out->persistence.dropIn;
     } else if (useBridge) {
         out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("not-persistent"), request.bridge}});
@@ -248,13 +251,20 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
             out->reloadSystemd = true;
         }
     }
-    if (out->reloadSystemd && d->restarter.describe().method != QLatin1String("systemd"))
-        out->reloadSystemd = false;   // only systemd reads drop-ins
+    if (out->reloadSystemd && !systemdRuns(BridgePersistence::settings(m_config).systemdRunDirectory))
+        out->reloadSystemd = false;   // only a running systemd reads drop-ins
     if (out->reloadSystemd)
         out->steps.append({QStringLiteral("ReloadSystemd"), {}});
 
     const bool changed = out->daemonChanged || !out->optionRewrites.isEmpty();
     out->restart = changed && request.restart;
+    // Known before anything is written: a host where nothing can restart
+    // Docker must not get files it would only read at some later start.
+    DockerRestarter::Method method = DockerRestarter::Method::Auto;
+    if (out->restart) {
+        if (auto failure = d->restarter.resolve(&method))
+            return withOutcome(*failure, QString());
+    }
     if (changed && !request.restart)
         out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("no-restart")}});
 
@@ -282,40 +292,18 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
 
 void DockerSetup::askDocker(const std::shared_ptr<Prepared> &p, std::function<void(std::optional<HelperFailure>)> then)
 {
-    const QString bridge = p->request.bridge;
-    const auto restartSteps = [this, p, then] {
-        if (!p->restart)
+    // In the order run() does them: the restart, then the Docker network.
+    const auto failed = [then](const HelperFailure &failure) { then(withOutcome(failure, QString())); };
+    const auto networkSteps = [this, p, then, failed] {
+        if (p->request.kind == DockerRequest::Kind::Reset && !p->request.network.isEmpty())
+            p->steps.append({QStringLiteral("RemoveDockerNetwork"), {p->request.network}});
+        if (!p->createNetwork)
             return then(std::nullopt);
-        // A stopped Docker has no containers to lose: the list is left out.
-        d->engine.runningContainers([this, p, then](const auto &failure, const QList<DockerContainerRef> &containers) {
-            const auto add = [this, p, then](bool live, const QList<DockerContainerRef> &running) {
-                QStringList names;
-                for (const DockerContainerRef &c : running)
-                    names.append(c.name);
-                if (!names.isEmpty())
-                    p->steps.append({live ? QStringLiteral("ContainersKeep") : QStringLiteral("ContainersStop"), names});
-                const DockerRestarter::Description how = d->restarter.describe();
-                p->steps.append({QStringLiteral("RestartDocker"), {how.method, how.target}});
-                p->steps.append({QStringLiteral("WaitForDocker"), {QString::number(m_config.docker.restartTimeoutSeconds)}});
-                if (p->request.kind == DockerRequest::Kind::UseBridge)
-                    p->steps.append({QStringLiteral("CheckBridge"), {p->request.bridge}});
-                then(std::nullopt);
-            };
-            if (failure)
-                return add(false, {});
-            d->engine.liveRestore([add, containers](const auto &failure, bool live) {
-                add(!failure && live, containers);
-            });
-        });
-    };
-    if (p->request.restart && !p->restart)
-        return restartSteps();
-    if (p->createNetwork) {
         // A second network on the same bridge is something Docker lets
         // happen and then handles badly: one per bridge.
-        d->engine.networkOnBridge(bridge, [this, p, then](const auto &failure, const QString &name) {
+        d->engine.networkOnBridge(p->request.bridge, [this, p, then, failed](const auto &failure, const QString &name) {
             if (failure)
-                return then(failure);
+                return failed(*failure);
             if (!name.isEmpty() && name != p->request.networkName())
                 return then(HelperFailure::make(HelperError::DockerConflict,
                                                 {d->engine.endpoint(), QStringLiteral("network"), name},
@@ -330,18 +318,41 @@ void DockerSetup::askDocker(const std::shared_ptr<Prepared> &p, std::function<vo
             }
             then(std::nullopt);
         });
-        return;
-    }
-    if (p->request.kind == DockerRequest::Kind::Reset && !p->request.network.isEmpty())
-        p->steps.append({QStringLiteral("RemoveDockerNetwork"), {p->request.network}});
-    restartSteps();
+    };
+    if (!p->restart)
+        return networkSteps();
+    // A stopped Docker has no containers to lose: the list is left out.
+    d->engine.runningContainers([this, p, networkSteps](const auto &failure, const QList<DockerContainerRef> &containers) {
+        const auto add = [this, p, networkSteps](bool live, const QList<DockerContainerRef> &running) {
+            QStringList names;
+            for (const DockerContainerRef &c : running)
+                names.append(c.name);
+            // The names are Docker's to tell: a caller who may not ask
+            // Docker gets how many, not which.
+            if (!names.isEmpty() && p->containerNames)
+                p->steps.append({live ? QStringLiteral("ContainersKeep") : QStringLiteral("ContainersStop"), names});
+            else if (!names.isEmpty())
+                p->steps.append({live ? QStringLiteral("ContainersKeepCount") : QStringLiteral("ContainersStopCount"),
+                                 {QString::number(names.size())}});
+            const DockerRestarter::Description how = d->restarter.describe();
+            p->steps.append({QStringLiteral("RestartDocker"), {how.method, how.target}});
+            p->steps.append({QStringLiteral("WaitForDocker"), {QString::number(m_config.docker.restartTimeoutSeconds)}});
+            if (p->request.kind == DockerRequest::Kind::UseBridge)
+                p->steps.append({QStringLiteral("CheckBridge"), {p->request.bridge}});
+            networkSteps();
+        };
+        if (failure)
+            return add(false, {});
+        d->engine.liveRestore([add, containers](const auto &failure, bool live) { add(!failure && live, containers); });
+    });
 }
 
-void DockerSetup::plan(const DockerRequest &request, const NetState &state, Done done)
+void DockerSetup::plan(const DockerRequest &request, const NetState &state, bool containerNames, Done done)
 {
     auto p = std::make_shared<Prepared>();
     if (auto failure = prepare(request, state, p.get()))
         return done(failure, {});
+    p->containerNames = containerNames;
     askDocker(p, [p, done](const std::optional<HelperFailure> &failure) {
         done(failure, failure ? HelperPlan() : p->all());
     });
@@ -493,7 +504,11 @@ void DockerSetup::afterRestart(const std::shared_ptr<Prepared> &p, const std::sh
             const LinkEditor::Result added = AddressEditor::addAddress(a);
             qCWarning(lcHelper, "Docker took %s from %s; %s", qPrintable(a.text()), qPrintable(p->request.bridge),
                       added.ok() ? "put back" : qPrintable(added.error));
-            extra.append({QStringLiteral("RestoreAddress"), {a.text(), QString(), p->request.bridge}});
+            if (added.ok())
+                extra.append({QStringLiteral("RestoreAddress"), {a.text(), QString(), p->request.bridge}});
+            else
+                extra.append({QStringLiteral("Warning"),
+                              {QStringLiteral("address-not-restored"), a.text(), p->request.bridge, added.error}});
         }
         for (const RouteState &r : then.defaultRoutes) {
             const bool present = std::any_of(kept.defaultRoutes.begin(), kept.defaultRoutes.end(), [&](const RouteState &k) {
@@ -505,24 +520,34 @@ void DockerSetup::afterRestart(const std::shared_ptr<Prepared> &p, const std::sh
             qCWarning(lcHelper, "the default route via %s went away; %s", qPrintable(r.gatewayText()),
                       added.ok() ? "put back" : qPrintable(added.error));
             const auto link = before.links.byIndex(r.oif);
-            extra.append({QStringLiteral("RestoreRoute"),
-                          {r.destinationText(), r.gatewayText(), QString(), link ? link->name : QString(),
-                           QString::number(r.metric())}});
+            const QString through = link ? link->name : QString();
+            if (added.ok())
+                extra.append({QStringLiteral("RestoreRoute"),
+                              {r.destinationText(), r.gatewayText(), QString(), through, QString::number(r.metric())}});
+            else
+                extra.append({QStringLiteral("Warning"),
+                              {QStringLiteral("route-not-restored"), r.destinationText(), r.gatewayText(), through,
+                               added.error}});
         }
     }
 
-    const auto finish = [this, p, transaction, extra, done] {
+    const auto finish = [this, p, transaction, extra, done](const HelperPlan &late) {
+        HelperPlan steps = p->all() + extra + late;
         if (p->forwardingFix) {
             qint64 handle = 0;
             ForwardingFinding finding;
             // Docker's own rules may have settled it since the plan.
             if (!ForwardingCheck().check(p->request.bridge, &finding) && finding.problem()) {
-                if (auto failure = ForwardingCheck().fix(p->request.bridge, &handle))
+                if (auto failure = ForwardingCheck().fix(p->request.bridge, &handle)) {
                     qCWarning(lcHelper, "cannot add the forwarding rule: %s", qPrintable(failure->detail));
+                    steps.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("AllowForwarding"); });
+                    steps.append({QStringLiteral("Warning"), {QStringLiteral("forwarding-not-allowed"),
+                                                              p->request.bridge, failure->detail}});
+                }
             }
         }
         Q_EMIT progress(transaction, QStringLiteral("done"), {});
-        done(std::nullopt, p->all() + extra);
+        done(std::nullopt, steps);
     };
 
     if (p->createNetwork) {
@@ -531,19 +556,22 @@ void DockerSetup::afterRestart(const std::shared_ptr<Prepared> &p, const std::sh
         d->engine.createNetwork(spec, [this, p, undo, transaction, finish, done](const auto &failure, const QString &) {
             if (failure)
                 return putBack(p, undo, transaction, *failure, p->restart, done);
-            finish();
+            finish({});
         });
         return;
     }
     if (p->request.kind == DockerRequest::Kind::Reset && !p->request.network.isEmpty()) {
-        d->engine.removeNetwork(p->request.network, [finish](const auto &failure) {
-            if (failure)
-                qCWarning(lcHelper, "cannot remove the Docker network: %s", qPrintable(failure->detail));
-            finish();
+        d->engine.removeNetwork(p->request.network, [p, finish](const auto &failure) {
+            if (!failure)
+                return finish({});
+            qCWarning(lcHelper, "cannot remove the Docker network: %s", qPrintable(failure->detail));
+            p->steps.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("RemoveDockerNetwork"); });
+            finish({{QStringLiteral("Warning"), {QStringLiteral("network-not-removed"), p->request.network,
+                                                 failure->detail}}});
         });
         return;
     }
-    finish();
+    finish({});
 }
 
 void DockerSetup::putBack(const std::shared_ptr<Prepared> &p, const std::shared_ptr<Undo> &undo,

@@ -36,8 +36,9 @@ public:
 
     // What run() would do for REQUEST on STATE: the live state, or for
     // Expose the state its network part will leave. Asks Docker which
-    // containers run (a restart stops them unless live-restore is on).
-    void plan(const DockerRequest &request, const NetState &state, Done done);
+    // containers run (a restart stops them unless live-restore is on);
+    // without CONTAINERNAMES the plan says how many, not which.
+    void plan(const DockerRequest &request, const NetState &state, bool containerNames, Done done);
     // Carries REQUEST out on the live state; DONE gets the steps done, or
     // the failure once everything is put back. TRANSACTION names the
     // progress signals (empty outside Expose).

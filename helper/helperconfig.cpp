@@ -72,10 +72,12 @@ void loadDocker(QSettings &settings, const QString &path, DockerConfig *docker, 
         } else if (key == QLatin1String("restart-timeout")) {
             bool ok = false;
             const int seconds = value.toInt(&ok);
-            if (ok && seconds >= 5 && seconds <= 3600)
+            // At most 600: Expose's trial (3600 s at most) must outlast a
+            // restart, a failed wait, and the restart that puts things back.
+            if (ok && seconds >= 5 && seconds <= 600)
                 docker->restartTimeoutSeconds = seconds;
             else
-                warnings->append(QStringLiteral("%1: [docker] restart-timeout must be a number from 5 to 3600; using %2")
+                warnings->append(QStringLiteral("%1: [docker] restart-timeout must be a number from 5 to 600; using %2")
                                      .arg(path)
                                      .arg(docker->restartTimeoutSeconds));
         } else if (key == QLatin1String("unit-dirs")) {

@@ -13,7 +13,12 @@
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
 
+#include <QFile>
+
 #include <chrono>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
 
 namespace Passerelle {
 
@@ -233,6 +238,34 @@ DockerSettingList HelperService::GetDockerSettings()
     return {};
 }
 
+bool HelperService::mayAskDocker(uint uid) const
+{
+    // The socket's own permissions say who may list containers; the helper
+    // (root) must not answer more than Docker would.
+    if (uid == 0)
+        return true;
+    const QByteArray socket = QFile::encodeName(m_config.docker.socket.mid(int(qstrlen("unix://"))));
+    struct stat st {};
+    if (::stat(socket.constData(), &st) != 0)
+        return false;
+    if (st.st_uid == uid && (st.st_mode & S_IRUSR))
+        return true;
+    if (!(st.st_mode & S_IRGRP))
+        return false;
+    const passwd *user = ::getpwuid(uid);
+    if (!user)
+        return false;
+    int count = 64;
+    QList<gid_t> groups(count);
+    if (::getgrouplist(user->pw_name, user->pw_gid, groups.data(), &count) < 0) {
+        groups.resize(count);
+        if (::getgrouplist(user->pw_name, user->pw_gid, groups.data(), &count) < 0)
+            return false;
+    }
+    groups.resize(count);
+    return groups.contains(st.st_gid);
+}
+
 std::optional<HelperFailure> HelperService::busy() const
 {
     if (m_runner->hasPending() || m_docker->isRunning())
@@ -282,7 +315,7 @@ void HelperService::submitDocker(const QString &what, const DockerRequest &base,
     });
 }
 
-void HelperService::planExpose(const QString &port, const DockerRequest &request,
+void HelperService::planExpose(const QString &port, const DockerRequest &request, bool containerNames,
                                const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done)
 {
     LinkEditor::Result read;
@@ -291,7 +324,7 @@ void HelperService::planExpose(const QString &port, const DockerRequest &request
         return done(HelperFailure::make(HelperError::Failed, {QStringLiteral("Expose"), QString(), read.error},
                                         QStringLiteral("Cannot read the links: %1").arg(read.error)),
                     {});
-    m_docker->plan(request, afterBridgePort(state, request.bridge, port), done);
+    m_docker->plan(request, afterBridgePort(state, request.bridge, port), containerNames, done);
 }
 
 QString HelperService::Expose(const QString &port, const QString &bridge, const QString &fixedCidr,
@@ -323,10 +356,13 @@ QString HelperService::Expose(const QString &port, const QString &bridge, const 
                   if (auto failure = m_runner->preview(network, &networkPlan))
                       return reply(call, failure);
                   callStarted();
-                  planExpose(port, request, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
+                  planExpose(port, request, true, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
                       callEnded();
                       if (failure)
                           return reply(call, failure);
+                      // Another change may have started while Docker answered.
+                      if (auto busyNow = busy())
+                          return reply(call, busyNow);
                       const TransactionRunner::Started started = m_runner->start(network, confirmTimeout, uid, true);
                       if (!started.failure) {
                           auto followUp = std::make_shared<ExposeFollowUp>();
@@ -384,7 +420,7 @@ HelperPlan HelperService::PlanDocker(const QString &method, const QStringList &a
     if (method != QLatin1String("Expose")) {
         LinkEditor::Result read;
         const NetState state = LinkEditor::readState(&read);
-        m_docker->plan(request, state, done);
+        m_docker->plan(request, state, mayAskDocker(callerUid(call.service())), done);
         return {};
     }
     // Expose: the network steps, the trial, then Docker's.
@@ -396,7 +432,7 @@ HelperPlan HelperService::PlanDocker(const QString &method, const QStringList &a
     }
     networkPlan.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("Confirm"); });
     networkPlan.append({QStringLiteral("Confirm"), {QString::number(m_config.confirmTimeoutSeconds)}});
-    planExpose(port, request, [networkPlan, done](const std::optional<HelperFailure> &failure, const HelperPlan &docker) {
+    planExpose(port, request, mayAskDocker(callerUid(call.service())), [networkPlan, done](const std::optional<HelperFailure> &failure, const HelperPlan &docker) {
         done(failure, failure ? HelperPlan() : networkPlan + docker);
     });
     return {};
@@ -405,11 +441,14 @@ HelperPlan HelperService::PlanDocker(const QString &method, const QStringList &a
 void HelperService::confirmExpose(const QDBusMessage &call, uint uid, const QString &transaction)
 {
     const std::shared_ptr<ExposeFollowUp> expose = m_exposes.value(transaction);
-    // The trial must outlast Docker's restart: the agent would otherwise
-    // revert the bridge under a Docker starting on it.
-    const uint needed = uint(qMin<qint64>(TransactionRunner::MaxConfirmSeconds,
-                                          qint64(m_config.docker.restartTimeoutSeconds) * 2 + 120));
-    if (auto failure = m_runner->setConfirmTimeout(transaction, uid, needed))
+    if (!expose || m_docker->isRunning())
+        return reply(call, expose ? *busy() : HelperFailure::make(HelperError::NoSuchTransaction, {transaction},
+                                                                  QStringLiteral("No such transaction")));
+    // The trial must outlast Docker's part, failures and second restart
+    // included (restart-timeout is at most 600 s): the agent would
+    // otherwise revert the bridge under a Docker starting on it. Revert and
+    // SetConfirmTimeout are refused meanwhile.
+    if (auto failure = m_runner->setConfirmTimeout(transaction, uid, TransactionRunner::MaxConfirmSeconds))
         return reply(call, failure);
     callStarted();
     m_docker->run(expose->request, transaction, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
@@ -532,28 +571,24 @@ void HelperService::submitControl(Control control, const QString &transaction, u
     const QString what = control == Control::Confirm ? QStringLiteral("Confirm")
         : control == Control::Revert                 ? QStringLiteral("Revert")
                                                      : QStringLiteral("SetConfirmTimeout");
-    // Confirming an Expose reconfigures Docker: that action too.
-    QStringList actions{HelperProtocol::ActionManageBridges};
-    if (control == Control::Confirm && m_exposes.contains(transaction))
-        actions.append(HelperProtocol::ActionConfigureDocker);
-    authorize(what, actions, [this, control, transaction, seconds](const QDBusMessage &call, uint uid) {
+    authorize(what, {HelperProtocol::ActionManageBridges}, [this, what, control, transaction, seconds](const QDBusMessage &call, uint uid) {
+        // While Docker's part of an Expose runs, its trial is Confirm's to end.
+        if (m_docker->isRunning())
+            return reply(call, busy());
         std::optional<HelperFailure> failure;
         switch (control) {
         case Control::Confirm:
-            if (m_exposes.contains(transaction) && !m_docker->isRunning()) {
-                if (m_runner->pending(uid).isEmpty())
-                    return reply(call, HelperFailure::make(HelperError::NoSuchTransaction, {transaction},
-                                                           QStringLiteral("No such transaction")));
-                return confirmExpose(call, uid, transaction);
+            if (m_exposes.contains(transaction)) {
+                // Confirming an Expose reconfigures Docker: that action too,
+                // for the same message.
+                ++m_pendingBySender[call.service()];
+                callStarted();
+                return authorizeCall(call, what, {HelperProtocol::ActionConfigureDocker},
+                                     [this, transaction](const QDBusMessage &c, uint u) { confirmExpose(c, u, transaction); });
             }
-            if (m_docker->isRunning())
-                return reply(call, busy());
             failure = m_runner->confirm(transaction, uid);
             break;
         case Control::Revert:
-            // Not under Docker's restart: Confirm's outcome decides then.
-            if (m_docker->isRunning())
-                return reply(call, busy());
             failure = m_runner->revert(transaction, uid);
             break;
         case Control::SetConfirmTimeout:

@@ -94,12 +94,15 @@ private:
     void authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions, const Authorized &then);
     // UseDockerBridge and ResetDockerBridge: authorized, then DockerSetup::run.
     void submitDocker(const QString &what, const DockerRequest &request, const QVariantMap &options);
+    // Whether UID could list Docker's containers itself (the socket's
+    // owner or group): previews need no authorization, so they tell no more.
+    bool mayAskDocker(uint uid) const;
     // Busy when a change runs or waits, Docker's included.
     std::optional<HelperFailure> busy() const;
     // Expose's Confirm: Docker's part, then the network part kept (or both put back).
     void confirmExpose(const QDBusMessage &call, uint uid, const QString &transaction);
     // The Docker plan of Expose, on the state its network part will leave.
-    void planExpose(const QString &port, const DockerRequest &request,
+    void planExpose(const QString &port, const DockerRequest &request, bool containerNames,
                     const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done);
     void replyPlan(const QDBusMessage &call, const std::optional<HelperFailure> &failure, const HelperPlan &plan);
     HelperPlan preview(const std::optional<Operation> &operation, const QString &method);

@@ -354,8 +354,9 @@ void DockerRestarter::restart(Done done)
 
 void DockerRestarter::reloadSystemd(Done done)
 {
-    Method method = Method::Auto;
-    if (resolve(&method) || method != Method::Systemd) {
+    // Whether systemd reads drop-ins depends on systemd running, not on how
+    // Docker is restarted (a restart-command may well be systemctl).
+    if (!QFileInfo::exists(d->settings.systemdRunDirectory)) {
         QTimer::singleShot(0, this, [done] { done(std::nullopt); });
         return;
     }

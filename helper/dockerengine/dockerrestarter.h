@@ -74,7 +74,7 @@ public:
     // object is destroyed first. One restart at a time.
     void restart(Done done);
     // systemd's daemon-reload (Manager.Reload), for after a drop-in changed.
-    // With another method there is nothing to reload: success.
+    // Without systemd running there is nothing to reload: success.
     void reloadSystemd(Done done);
 
     // The last restart's output (stdout and stderr, the last 4 KiB), or

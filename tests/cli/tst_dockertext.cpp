@@ -150,6 +150,18 @@ void TestDockerText::steps_data()
     row("Warning not-persistent", "Warning", words("not-persistent|br7"), {QStringLiteral("br7")});
     row("Warning no-restart", "Warning", {QStringLiteral("no-restart")}, {QStringLiteral("restart")});
     row("Warning bip-removed", "Warning", words("bip-removed|10.9.8.1/24"), {QStringLiteral("10.9.8.1/24")});
+    row("ContainersStopCount", "ContainersStopCount", {QStringLiteral("3")}, {QStringLiteral("3")});
+    row("ContainersKeepCount", "ContainersKeepCount", {QStringLiteral("4")}, {QStringLiteral("4")});
+    row("RestoreAddress after Docker", "RestoreAddress", words("192.0.2.10/24||br7"), words("192.0.2.10/24|br7"));
+    row("RestoreRoute after Docker", "RestoreRoute", words("default|192.0.2.1||br7|0"), words("default|192.0.2.1|br7"));
+    row("Warning address-not-restored", "Warning", words("address-not-restored|192.0.2.10/24|br7|File exists"),
+        words("192.0.2.10/24|br7|File exists"));
+    row("Warning route-not-restored", "Warning", words("route-not-restored|default|192.0.2.1|br7|No such device"),
+        words("default|192.0.2.1|br7|No such device"));
+    row("Warning forwarding-not-allowed", "Warning", words("forwarding-not-allowed|br7|no DOCKER-USER chain"),
+        words("br7|no DOCKER-USER chain"));
+    row("Warning network-not-removed", "Warning", words("network-not-removed|lan7|has active endpoints"),
+        words("lan7|has active endpoints"));
 }
 
 void TestDockerText::everyDockerStepHasASentence()

@@ -26,6 +26,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <csignal>
 #include <memory>
@@ -540,6 +541,24 @@ void TestExpose::exposeUserDefinedNetwork()
     const qint64 pidBefore = c->docker->pid();
 
     const QString ipRange = QStringLiteral("192.0.2.64/27");
+    const QVariantMap networkMode{{QStringLiteral("mode"), QStringLiteral("network")},
+                                  {QStringLiteral("network"), QStringLiteral("lan")},
+                                  {QStringLiteral("persist"), false}};
+    // The preview names the network it will create, after the trial.
+    const QDBusMessage preview = c->helper->call(
+        QStringLiteral("PlanDocker"),
+        {QStringLiteral("Expose"), QStringList{QStringLiteral("em1"), QStringLiteral("br0"), ipRange, lanGateway},
+         networkMode});
+    QVERIFY2(preview.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(preview)));
+    const auto planned = steps(preview);
+    const auto create = std::find_if(planned.begin(), planned.end(),
+                                     [](const auto &st) { return st.first == QLatin1String("CreateDockerNetwork"); });
+    QVERIFY2(create != planned.end(), "no CreateDockerNetwork in the plan");
+    QCOMPARE(create->second, (QStringList{QStringLiteral("lan"), QStringLiteral("br0"), QStringLiteral("192.0.2.0/24"),
+                                          ipRange, lanGateway}));
+    QVERIFY(std::none_of(planned.begin(), planned.end(),
+                         [](const auto &st) { return st.first == QLatin1String("RestartDocker"); }));
+
     const QString handle = expose(c, ipRange,
                                   {{QStringLiteral("mode"), QStringLiteral("network")},
                                    {QStringLiteral("network"), QStringLiteral("lan")},
@@ -579,6 +598,15 @@ void TestExpose::exposeUserDefinedNetwork()
     QVERIFY2(pings(c->docker.get(), QStringLiteral("cc"), lanGateway), "container on the network -> LAN gateway");
     // The host keeps its own address on br0 (inhibit_ipv4: Docker adds none).
     QCOMPARE(ipv4Addresses(c->ns, QStringLiteral("br0")), QStringList{c->address});
+
+    // One Docker network per bridge: another name is refused, nothing made.
+    const QDBusMessage second = c->helper->call(
+        QStringLiteral("UseDockerBridge"),
+        {QStringLiteral("br0"), QString(), QString(),
+         QVariantMap{{QStringLiteral("mode"), QStringLiteral("network")}, {QStringLiteral("network"), QStringLiteral("lan2")}}});
+    QCOMPARE(second.errorName(), QStringLiteral("org.passerelle.Error.DockerConflict"));
+    QCOMPARE(HelperBusFixture::errorParameters(second).mid(1), (QStringList{QStringLiteral("network"), QStringLiteral("lan")}));
+    QVERIFY(c->docker->docker({QStringLiteral("network"), QStringLiteral("inspect"), QStringLiteral("lan2")}) != 0);
 }
 
 void TestExpose::dockerRefusingTheChangeIsRestored()
