@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QMap>
 #include <QRegularExpression>
 
 namespace Passerelle {
@@ -15,6 +16,13 @@ const QString prefix = QStringLiteral("10-passerelle-");
 HelperFailure conflict(const QString &detail)
 {
     return HelperFailure::make(HelperError::PersistConflict, {QStringLiteral("networkd"), detail}, detail);
+}
+
+// netplan rewrites its files at every boot: editing or removing them does
+// not last, only its own configuration does.
+HelperFailure netplanConflict(const QString &iface, const QString &path)
+{
+    return conflict(QStringLiteral("netplan manages %1 (%2): change /etc/netplan instead").arg(iface, path));
 }
 
 // KEY=VALUE pairs of SECTION, in order, as systemd's unit file parser reads
@@ -149,6 +157,56 @@ QString NetworkdWriter::netdevName(const QByteArray &content)
     return name;
 }
 
+QList<NetworkdUnitFile> NetworkdWriter::unitFiles() const
+{
+    QStringList folders;
+    for (const QString &folder : m_settings.networkdSearchDirectories)
+        folders.append(QDir::cleanPath(folder));
+    const QString own = QDir::cleanPath(m_settings.networkdDirectory);
+    if (!folders.contains(own))
+        folders.prepend(own);
+    // Sorted by name as networkd sorts them (byte order; names are ASCII).
+    QMap<QString, QString> byName;
+    for (const QString &folder : std::as_const(folders)) {
+        const QDir dir(folder);
+        // System: a link to /dev/null, which masks the name, is listed too.
+        const QStringList names = dir.entryList({QStringLiteral("*.network"), QStringLiteral("*.netdev")},
+                                                QDir::Files | QDir::System, QDir::Name);
+        for (const QString &name : names) {
+            if (!byName.contains(name))
+                byName.insert(name, dir.filePath(name));
+        }
+    }
+    QList<NetworkdUnitFile> files;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+        files.append({it.key(), it.value()});
+    return files;
+}
+
+std::optional<HelperFailure> NetworkdWriter::readUnitFile(const QString &path, QByteArray *content)
+{
+    content->clear();
+    QString target = path;
+    const QFileInfo info(path);
+    if (info.isSymLink()) {
+        // Only read, never written: following the distribution's links
+        // (/etc -> /usr/lib, masks -> /dev/null) is what networkd does.
+        target = info.canonicalFilePath();
+        if (target.isEmpty() || target == QLatin1String("/dev/null"))
+            return std::nullopt;   // dangling (networkd skips it) or masked
+    }
+    bool exists = false;
+    return SafeFile::read(target, content, &exists);
+}
+
+bool NetworkdWriter::generatedByNetplan(const QString &path, const QByteArray &content) const
+{
+    const QFileInfo info(path);
+    if (QDir::cleanPath(info.absolutePath()) != QDir::cleanPath(m_settings.netplanOutputDirectory))
+        return false;
+    return info.fileName().startsWith(QLatin1String("10-netplan-")) || content.toLower().contains("netplan");
+}
+
 std::optional<HelperFailure> NetworkdWriter::files(const PersistentBridge &bridge, QList<ConfigFile> *out) const
 {
     if (auto failure = bridge.validate())
@@ -158,32 +216,40 @@ std::optional<HelperFailure> NetworkdWriter::files(const PersistentBridge &bridg
     for (const QString &port : bridge.ports)
         result.append({portNetworkPath(port), portNetwork(port, bridge.name), 0644});
 
-    const QDir dir(m_settings.networkdDirectory);
-    const QStringList existing = dir.entryList({QStringLiteral("*.network"), QStringLiteral("*.netdev")},
-                                               QDir::Files | QDir::System, QDir::Name);
-    for (const QString &name : existing) {
-        const QString path = dir.filePath(name);
-        bool ours = false;
-        for (const ConfigFile &file : std::as_const(result))
-            ours = ours || file.path == path;
-        if (ours)
+    QStringList names = bridge.ports;
+    names.prepend(bridge.name);
+    for (const NetworkdUnitFile &unit : unitFiles()) {
+        // One of our names: ours, or one in an earlier folder hiding ours.
+        const ConfigFile *sameName = nullptr;
+        for (const ConfigFile &file : std::as_const(result)) {
+            if (QFileInfo(file.path).fileName() == unit.name)
+                sameName = &file;
+        }
+        if (sameName && sameName->path == unit.path)
             continue;
+        if (sameName)
+            return conflict(QStringLiteral("%1 masks %2").arg(unit.path, sameName->path));
+
         QByteArray content;
-        bool exists = false;
-        if (auto failure = SafeFile::read(path, &content, &exists))
+        if (auto failure = readUnitFile(unit.path, &content))
             return failure;
-        if (name.endsWith(QLatin1String(".netdev"))) {
-            if (netdevName(content) == bridge.name)
-                return conflict(QStringLiteral("%1 already makes %2").arg(path, bridge.name));
+        const bool netplan = generatedByNetplan(unit.path, content);
+        if (unit.name.endsWith(QLatin1String(".netdev"))) {
+            if (netdevName(content) == bridge.name) {
+                if (netplan)
+                    return netplanConflict(bridge.name, unit.path);
+                return conflict(QStringLiteral("%1 already makes %2").arg(unit.path, bridge.name));
+            }
             continue;
         }
-        QStringList names = bridge.ports;
-        names.prepend(bridge.name);
         for (const QString &iface : std::as_const(names)) {
             const QString mine = iface == bridge.name ? bridgeNetworkPath(iface) : portNetworkPath(iface);
             // networkd compares file names alone, whatever their folder.
-            if (networkFileMatches(content, iface) && name < QFileInfo(mine).fileName())
-                return conflict(QStringLiteral("%1 matches %2 and comes before %3").arg(path, iface, mine));
+            if (!networkFileMatches(content, iface) || unit.name >= QFileInfo(mine).fileName())
+                continue;
+            if (netplan)
+                return netplanConflict(iface, unit.path);
+            return conflict(QStringLiteral("%1 matches %2 and comes before %3").arg(unit.path, iface, mine));
         }
     }
     if (out)

@@ -124,6 +124,27 @@ bool BackendDetector::networkdHasRun() const
 
 bool BackendDetector::networkdManages(const QString &port, int ifindex, QString *detail) const
 {
+    const NetworkdWriter networkd(m_settings);
+    // The first .network file that matches PORT: the one networkd applies.
+    const auto firstMatch = [&](QString *path, QByteArray *content) {
+        for (const NetworkdUnitFile &unit : networkd.unitFiles()) {
+            if (!unit.name.endsWith(QLatin1String(".network")))
+                continue;
+            if (NetworkdWriter::readUnitFile(unit.path, content) || !NetworkdWriter::networkFileMatches(*content, port))
+                continue;
+            *path = unit.path;
+            return true;
+        }
+        return false;
+    };
+    // netplan writes networkd's files at boot: the admin must know, the
+    // port's real configuration is in /etc/netplan.
+    const auto netplanNote = [&](const QString &path, const QByteArray &content) {
+        return networkd.generatedByNetplan(path, content)
+            ? QStringLiteral("; netplan generated %1: its configuration is in /etc/netplan").arg(path)
+            : QString();
+    };
+
     if (ifindex > 0) {
         const QString linkState =
             QDir(m_settings.networkdRunDirectory).filePath(QStringLiteral("links/%1").arg(ifindex));
@@ -132,28 +153,36 @@ bool BackendDetector::networkdManages(const QString &port, int ifindex, QString 
         if (!SafeFile::read(linkState, &content, &exists) && exists) {
             const QString admin = stateValue(content, "ADMIN_STATE");
             if (admin == QLatin1String("configured") || admin == QLatin1String("configuring")) {
-                if (detail)
+                if (detail) {
                     *detail = QStringLiteral("systemd-networkd configures %1 (%2: ADMIN_STATE=%3)")
                                   .arg(port, linkState, admin);
+                    // The file networkd says it applied, else the one it would.
+                    QString file = stateValue(content, "NETWORK_FILE");
+                    QByteArray fileContent;
+                    const bool known = (!file.isEmpty() && !NetworkdWriter::readUnitFile(file, &fileContent))
+                        || firstMatch(&file, &fileContent);
+                    if (known)
+                        *detail += netplanNote(file, fileContent);
+                }
                 return true;
             }
         }
     }
     if (!networkdHasRun())
         return false;
-    const QDir dir(m_settings.networkdDirectory);
-    for (const QString &name : dir.entryList({QStringLiteral("*.network")}, QDir::Files, QDir::Name)) {
-        QByteArray content;
-        bool exists = false;
-        if (SafeFile::read(dir.filePath(name), &content, &exists) || !exists)
-            continue;
-        if (NetworkdWriter::networkFileMatches(content, port)) {
-            if (detail)
-                *detail = QStringLiteral("systemd-networkd runs and %1 matches %2").arg(dir.filePath(name), port);
-            return true;
-        }
+    QString path;
+    QByteArray content;
+    if (!firstMatch(&path, &content))
+        return false;
+    if (detail) {
+        if (networkd.generatedByNetplan(path, content))
+            *detail = QStringLiteral("systemd-networkd runs and netplan manages %1 (%2): its configuration is in "
+                                     "/etc/netplan")
+                          .arg(port, path);
+        else
+            *detail = QStringLiteral("systemd-networkd runs and %1 matches %2").arg(path, port);
     }
-    return false;
+    return true;
 }
 
 bool BackendDetector::ifupdownManages(const QString &port, QString *detail) const

@@ -34,6 +34,15 @@ struct PersistSettings
     QString ifupdownDirectory = QStringLiteral("/etc/network/interfaces.d");   // ifupdown-dir=
     QString interfacesFile = QStringLiteral("/etc/network/interfaces");        // interfaces-file=
     QString networkdDirectory = QStringLiteral("/etc/systemd/network");        // networkd-dir=
+    // Every folder systemd-networkd reads .network/.netdev files from, in
+    // its precedence: a name in an earlier folder masks it in later ones.
+    // networkdDirectory, where ours are written, comes first if missing.
+    QStringList networkdSearchDirectories{
+        QStringLiteral("/etc/systemd/network"), QStringLiteral("/run/systemd/network"),
+        QStringLiteral("/usr/local/lib/systemd/network"), QStringLiteral("/usr/lib/systemd/network"),
+        QStringLiteral("/lib/systemd/network")};
+    // Where "netplan generate" writes networkd's files at each boot.
+    QString netplanOutputDirectory = QStringLiteral("/run/systemd/network");
     QString ifupdownRunDirectory = QStringLiteral("/run/network");             // ifstate.<port>
     QString networkdRunDirectory = QStringLiteral("/run/systemd/netif");       // links/<ifindex>, state
     QString systemdRunDirectory = QStringLiteral("/run/systemd/system");       // exists when systemd is PID 1
@@ -75,6 +84,9 @@ public:
 
     // The single checks.
     bool networkManagerManages(const QString &port, QString *detail) const;
+    // networkd: its link state says it configures PORT, or it runs and a
+    // .network file in any of its folders matches PORT. DETAIL names
+    // netplan when netplan generated that file.
     bool networkdManages(const QString &port, int ifindex, QString *detail) const;
     bool ifupdownManages(const QString &port, QString *detail) const;
 

@@ -224,6 +224,7 @@ private Q_SLOTS:
         s.backupDirectory = tmp.filePath(QStringLiteral("backup"));
         s.networkdRunDirectory = tmp.filePath(QStringLiteral("no-networkd"));
         s.networkdDirectory = tmp.filePath(QStringLiteral("no-networkd"));
+        s.networkdSearchDirectories = {s.networkdDirectory};
         QVERIFY(QDir().mkpath(s.ifupdownDirectory) && QDir().mkpath(s.ifupdownRunDirectory));
         const QByteArray original = "# as the manual procedure left it\n"
                                     "source " + s.ifupdownDirectory.toUtf8() + "/*\n"
@@ -305,6 +306,11 @@ private Q_SLOTS:
         QVERIFY(tmp.isValid());
         PersistSettings s;
         s.networkdDirectory = tmp.filePath(QStringLiteral("network"));
+        // What networkd reads below: the test's folder as /etc, an empty
+        // /run, and the distribution's real files.
+        s.networkdSearchDirectories = {s.networkdDirectory, QStringLiteral("/usr/local/lib/systemd/network"),
+                                       QStringLiteral("/usr/lib/systemd/network"),
+                                       QStringLiteral("/lib/systemd/network")};
         s.networkdRunDirectory = tmp.filePath(QStringLiteral("netif"));
         s.backupDirectory = tmp.filePath(QStringLiteral("backup"));
         s.interfacesFile = tmp.filePath(QStringLiteral("no-ifupdown"));

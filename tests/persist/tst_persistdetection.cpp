@@ -50,6 +50,9 @@ private:
         s.ifupdownRunDirectory = root + QStringLiteral("/run/network");
         s.networkdDirectory = root + QStringLiteral("/etc/systemd/network");
         s.networkdRunDirectory = root + QStringLiteral("/run/systemd/netif");
+        s.networkdSearchDirectories = {s.networkdDirectory, root + QStringLiteral("/run/systemd/network"),
+                                       root + QStringLiteral("/usr/lib/systemd/network")};
+        s.netplanOutputDirectory = root + QStringLiteral("/run/systemd/network");
         for (const QString &dir : {s.ifupdownDirectory, s.ifupdownRunDirectory, s.networkdDirectory})
             QDir().mkpath(dir);
         if (withInterfaces)
@@ -183,6 +186,35 @@ private Q_SLOTS:
         PersistBackend chosen = PersistBackend::None;
         QVERIFY(!detector.choose(QStringLiteral("em1"), 7, &chosen, &detail));
         QCOMPARE(chosen, PersistBackend::Networkd);
+    }
+
+    // Ubuntu: netplan writes em1's .network in /run at boot; detection
+    // finds it there and says netplan is behind it.
+    void networkdFromNetplan()
+    {
+        const PersistSettings s = freshMachine(false);
+        BackendDetector detector(s, noBus());
+        QVERIFY(writeAll(s.networkdRunDirectory + QStringLiteral("/state"), "OPER_STATE=routable\n"));
+        const QString netplanFile = s.netplanOutputDirectory + QStringLiteral("/10-netplan-em1.network");
+        QVERIFY(writeAll(netplanFile, "[Match]\nName=em1\n\n[Network]\nDHCP=ipv4\n"));
+        QString detail;
+        QVERIFY(detector.networkdManages(QStringLiteral("em1"), 0, &detail));
+        QVERIFY2(detail.contains(QLatin1String("netplan manages em1")) && detail.contains(netplanFile),
+                 qPrintable(detail));
+        QVERIFY(!detector.networkdManages(QStringLiteral("em2"), 0, nullptr));
+
+        // networkd's link state names the file it applied.
+        QVERIFY(writeAll(s.networkdRunDirectory + QStringLiteral("/links/4"),
+                         "ADMIN_STATE=configured\nNETWORK_FILE=" + netplanFile.toUtf8() + "\n"));
+        QVERIFY(detector.networkdManages(QStringLiteral("em1"), 4, &detail));
+        QVERIFY2(detail.contains(QLatin1String("ADMIN_STATE=configured")) && detail.contains(QLatin1String("netplan")),
+                 qPrintable(detail));
+
+        // The admin's file in /usr/lib that comes first is no netplan's.
+        const QString libFile = s.networkdSearchDirectories.at(2) + QStringLiteral("/05-wired.network");
+        QVERIFY(writeAll(libFile, "# not from netplan\n[Match]\nName=em*\n"));
+        QVERIFY(detector.networkdManages(QStringLiteral("em1"), 0, &detail));
+        QVERIFY2(detail.contains(libFile) && !detail.contains(QLatin1String("netplan manages")), qPrintable(detail));
     }
 
     void twoStacksConflict()
