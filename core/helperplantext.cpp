@@ -146,6 +146,10 @@ QString HelperPlanText::step(const HelperPlanStep &step)
     }
     if (s == QLatin1String("RemoveFile"))
         return tr("Remove %1").arg(name(p, 0));
+    if (s == QLatin1String("RestoreFile"))
+        return tr("Give %1 back its previous content (kept as %2)").arg(name(p, 0), name(p, 1));
+    if (s == QLatin1String("RemoveConnection"))
+        return tr("Delete the NetworkManager connection %1").arg(name(p, 0));
     if (s == QLatin1String("AddConnection"))
         return tr("Add the NetworkManager connection \"%1\" (%2 on %3)").arg(name(p, 0), name(p, 1), name(p, 2));
     if (s == QLatin1String("ReloadSystemd"))

@@ -3,6 +3,14 @@
 #include "dockerbootorder.h"
 #include "ifupdownwriter.h"
 #include "networkdwriter.h"
+#include "helperlogging.h"
+#include "safefile.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
@@ -148,6 +156,115 @@ std::optional<HelperFailure> undoPersistence(const AppliedPersistence &applied, 
     if (auto failure = undoConfigFiles(applied.files); failure && !first)
         first = failure;
     return first;
+}
+
+namespace {
+
+QByteArray sha256(const QByteArray &content)
+{
+    return QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex();
+}
+
+// Whether PATH still holds what we wrote (SHA is empty for a file we
+// did not write, such as one only removed).
+bool unchangedSince(const QString &path, const QByteArray &sha)
+{
+    QByteArray content;
+    bool exists = false;
+    if (SafeFile::read(path, &content, &exists) || !exists)
+        return false;
+    return sha256(content) == sha;
+}
+
+} // namespace
+
+QString PersistRecord::path(const HelperConfig &config, const QString &bridge)
+{
+    return config.stateDirectory + QStringLiteral("/persist-") + fileNameSafe(bridge) + QStringLiteral(".json");
+}
+
+std::optional<PersistRecord> PersistRecord::load(const HelperConfig &config, const QString &bridge)
+{
+    QByteArray content;
+    bool exists = false;
+    if (SafeFile::read(path(config, bridge), &content, &exists) || !exists)
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(content).object();
+    if (o.value(QStringLiteral("bridge")).toString() != bridge)
+        return std::nullopt;
+    PersistRecord r;
+    r.bridge = bridge;
+    for (const QJsonValue &v : o.value(QStringLiteral("files")).toArray()) {
+        const QJsonObject f = v.toObject();
+        AppliedConfigFile a;
+        a.path = f.value(QStringLiteral("path")).toString();
+        a.backupPath = f.value(QStringLiteral("backup")).toString();
+        a.previousMode = mode_t(f.value(QStringLiteral("mode")).toInt(0644));
+        for (const QJsonValue &d : f.value(QStringLiteral("createdDirectories")).toArray())
+            a.createdDirectories.append(d.toString());
+        r.applied.files.append(a);
+        r.written.insert(a.path, f.value(QStringLiteral("sha256")).toString().toLatin1());
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("connections")).toArray()) {
+        const QJsonObject c = v.toObject();
+        r.applied.connections.append({c.value(QStringLiteral("path")).toString(), c.value(QStringLiteral("uuid")).toString()});
+    }
+    return r;
+}
+
+bool PersistRecord::save(const HelperConfig &config, QString *error) const
+{
+    QJsonArray files;
+    for (const AppliedConfigFile &a : applied.files) {
+        files.append(QJsonObject{{QStringLiteral("path"), a.path},
+                                 {QStringLiteral("backup"), a.backupPath},
+                                 {QStringLiteral("mode"), int(a.previousMode)},
+                                 {QStringLiteral("createdDirectories"), QJsonArray::fromStringList(a.createdDirectories)},
+                                 {QStringLiteral("sha256"), QString::fromLatin1(written.value(a.path))}});
+    }
+    QJsonArray connections;
+    for (const AddedNmConnection &c : applied.connections)
+        connections.append(QJsonObject{{QStringLiteral("path"), c.path}, {QStringLiteral("uuid"), c.uuid}});
+    const QJsonObject o{{QStringLiteral("bridge"), bridge}, {QStringLiteral("files"), files},
+                        {QStringLiteral("connections"), connections}};
+    if (auto failure = SafeFile::write(path(config, bridge), QJsonDocument(o).toJson(), 0600, nullptr)) {
+        *error = failure->detail;
+        return false;
+    }
+    return true;
+}
+
+HelperPlan PersistRecord::describeForget() const
+{
+    HelperPlan steps;
+    for (auto it = applied.files.crbegin(); it != applied.files.crend(); ++it) {
+        if (!unchangedSince(it->path, written.value(it->path)))
+            continue;
+        if (it->backupPath.isEmpty())
+            steps.append({QStringLiteral("RemoveFile"), {it->path}});
+        else
+            steps.append({QStringLiteral("RestoreFile"), {it->path, it->backupPath}});
+    }
+    for (const AddedNmConnection &c : applied.connections)
+        steps.append({QStringLiteral("RemoveConnection"), {c.uuid}});
+    return steps;
+}
+
+void PersistRecord::forget(const HelperConfig &config, const QDBusConnection &systemBus) const
+{
+    AppliedPersistence undo;
+    undo.connections = applied.connections;
+    for (const AppliedConfigFile &a : applied.files) {
+        if (unchangedSince(a.path, written.value(a.path)))
+            undo.files.append(a);
+        else
+            qCWarning(lcHelper, "%s changed since Passerelle wrote it: left as it is", qPrintable(a.path));
+    }
+    if (auto failure = undoPersistence(undo, systemBus))
+        qCWarning(lcHelper, "the permanent configuration of %s is not all gone: %s", qPrintable(bridge),
+                  qPrintable(failure->detail));
+    QFile::remove(path(config, bridge));
+    qCInfo(lcHelper, "the permanent configuration of %s is gone", qPrintable(bridge));
 }
 
 } // namespace Passerelle

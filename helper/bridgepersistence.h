@@ -16,6 +16,7 @@
 #include "persistentbridge.h"
 
 #include <QDBusConnection>
+#include <QHash>
 
 #include <optional>
 
@@ -56,5 +57,25 @@ struct AppliedPersistence
 std::optional<HelperFailure> applyPersistence(const BridgePersistence &persistence, const HelperConfig &config,
                                               const QDBusConnection &systemBus, AppliedPersistence *applied);
 std::optional<HelperFailure> undoPersistence(const AppliedPersistence &applied, const QDBusConnection &systemBus);
+
+// What was made permanent for a bridge, kept in the state folder once the
+// change is final, so that deleting the bridge also takes its permanent
+// configuration away (else it would come back at the next boot).
+struct PersistRecord
+{
+    QString bridge;
+    AppliedPersistence applied;
+    QHash<QString, QByteArray> written;   // path -> SHA-256 of what we wrote
+
+    static QString path(const HelperConfig &config, const QString &bridge);
+    static std::optional<PersistRecord> load(const HelperConfig &config, const QString &bridge);
+    bool save(const HelperConfig &config, QString *error) const;
+    // The plan lines forgetting it: ("RemoveFile", [path]) for a file we
+    // made, ("RestoreFile", [path, backup]) for one we rewrote, and
+    // ("RemoveConnection", [uuid]). Files changed since are left alone.
+    HelperPlan describeForget() const;
+    // Undoes it (files changed by someone else since stay), then drops the record.
+    void forget(const HelperConfig &config, const QDBusConnection &systemBus) const;
+};
 
 } // namespace Passerelle

@@ -12,6 +12,7 @@
 #include "linkeditor.h"
 #include "safefile.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -531,8 +532,10 @@ void DockerSetup::afterRestart(const std::shared_ptr<Prepared> &p, const std::sh
         }
     }
 
-    const auto finish = [this, p, transaction, extra, done](const HelperPlan &late) {
+    const auto finish = [this, p, undo, transaction, extra, done](const HelperPlan &late) {
         HelperPlan steps = p->all() + extra + late;
+        if (p->persist)
+            remember(p->request.bridge, p->persistence, undo->persistence);
         if (p->forwardingFix) {
             qint64 handle = 0;
             ForwardingFinding finding;
@@ -572,6 +575,29 @@ void DockerSetup::afterRestart(const std::shared_ptr<Prepared> &p, const std::sh
         return;
     }
     finish({});
+}
+
+void DockerSetup::remember(const QString &bridge, const BridgePersistence &planned, const AppliedPersistence &applied)
+{
+    if (applied.files.isEmpty() && applied.connections.isEmpty())
+        return;
+    PersistRecord record = PersistRecord::load(m_config, bridge).value_or(PersistRecord());
+    record.bridge = bridge;
+    for (const AppliedConfigFile &a : applied.files) {
+        const auto known = std::find_if(record.applied.files.begin(), record.applied.files.end(),
+                                        [&](const AppliedConfigFile &k) { return k.path == a.path; });
+        // The first write holds what was there before Passerelle.
+        if (known == record.applied.files.end())
+            record.applied.files.append(a);
+        for (const ConfigFile &f : planned.files) {
+            if (f.path == a.path)
+                record.written.insert(a.path, QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex());
+        }
+    }
+    record.applied.connections += applied.connections;
+    QString error;
+    if (!record.save(m_config, &error))
+        qCWarning(lcHelper, "cannot record the permanent configuration of %s: %s", qPrintable(bridge), qPrintable(error));
 }
 
 void DockerSetup::putBack(const std::shared_ptr<Prepared> &p, const std::shared_ptr<Undo> &undo,

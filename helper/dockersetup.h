@@ -25,6 +25,9 @@
 
 namespace Passerelle {
 
+struct AppliedPersistence;
+struct BridgePersistence;
+
 class DockerSetup : public QObject
 {
     Q_OBJECT
@@ -66,6 +69,10 @@ private:
                  const QString &transaction, const HelperFailure &cause, bool restartAgain, Done done);
     void afterRestart(const std::shared_ptr<Prepared> &prepared, const std::shared_ptr<Undo> &undo,
                       const QString &transaction, const NetState &before, Done done);
+
+    // Once final: what was made permanent for BRIDGE, so that DeleteBridge
+    // can take it away (PersistRecord).
+    void remember(const QString &bridge, const BridgePersistence &planned, const AppliedPersistence &applied);
 
     HelperConfig m_config;
     QDBusConnection m_bus;

@@ -1,5 +1,6 @@
 #include "helperservice.h"
 
+#include "bridgepersistence.h"
 #include "dockerrequest.h"
 #include "dockersetup.h"
 #include "helper1adaptor.h"
@@ -88,10 +89,17 @@ HelperService::HelperService(const HelperConfig &config, const QDBusConnection &
     connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::idleTimeout);
     connect(m_runner, &TransactionRunner::changed, this, &HelperService::TransactionChanged);
     connect(m_docker, &DockerSetup::progress, this, &HelperService::DockerProgress);
-    // An Expose that ended without Confirm leaves Docker alone.
+    // An Expose that ended without Confirm leaves Docker alone. A deleted
+    // bridge takes its permanent configuration along, once final.
     connect(m_runner, &TransactionRunner::changed, this, [this](const QString &transaction, const QString &state) {
-        if (state != QLatin1String("pending"))
-            m_exposes.remove(transaction);
+        if (state == QLatin1String("pending"))
+            return;
+        m_exposes.remove(transaction);
+        const QString bridge = m_deletions.take(transaction);
+        if (state == QLatin1String("committed") && !bridge.isEmpty()) {
+            if (const auto record = PersistRecord::load(m_config, bridge))
+                record->forget(m_config, m_bus);
+        }
     });
     // A change waiting for confirmation counts as a call in progress: the
     // helper does not go idle under it.
@@ -485,6 +493,10 @@ HelperPlan HelperService::preview(const std::optional<Operation> &operation, con
                                               QStringLiteral("No changing method of that name"));
     } else {
         failure = m_runner->preview(*operation, &plan);
+        if (!failure && operation->kind == Operation::Kind::DeleteBridge) {
+            if (const auto record = PersistRecord::load(m_config, operation->link))
+                plan.append(record->describeForget());
+        }
     }
     reply(call, failure, QVariant::fromValue(plan));
     callEnded();
@@ -562,6 +574,8 @@ void HelperService::submit(const Operation &operation, uint confirmTimeout)
         if (m_docker->isRunning())
             return reply(call, busy());
         const TransactionRunner::Started started = m_runner->start(operation, confirmTimeout, uid);
+        if (!started.failure && operation.kind == Operation::Kind::DeleteBridge)
+            m_deletions.insert(started.transaction, operation.link);
         reply(call, started.failure, started.transaction);
     });
 }

@@ -122,6 +122,9 @@ private:
     // parameters GetPending shows.
     struct ExposeFollowUp;
     QHash<QString, std::shared_ptr<ExposeFollowUp>> m_exposes;
+    // DeleteBridge transactions: the bridge, whose permanent configuration
+    // goes once the deletion is final.
+    QHash<QString, QString> m_deletions;
     QTimer m_idleTimer;
     QHash<QString, int> m_pendingBySender;
     int m_inProgress = 0;

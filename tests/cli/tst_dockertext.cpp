@@ -150,6 +150,10 @@ void TestDockerText::steps_data()
     row("Warning not-persistent", "Warning", words("not-persistent|br7"), {QStringLiteral("br7")});
     row("Warning no-restart", "Warning", {QStringLiteral("no-restart")}, {QStringLiteral("restart")});
     row("Warning bip-removed", "Warning", words("bip-removed|10.9.8.1/24"), {QStringLiteral("10.9.8.1/24")});
+    row("RestoreFile", "RestoreFile", words("/etc/network/interfaces|/var/lib/passerelle/persist-backup/x"),
+        words("/etc/network/interfaces|/var/lib/passerelle/persist-backup/x"));
+    row("RemoveConnection", "RemoveConnection", {QStringLiteral("5f0c7b3e-0000-4000-8000-000000000001")},
+        {QStringLiteral("5f0c7b3e-0000-4000-8000-000000000001")});
     row("ContainersStopCount", "ContainersStopCount", {QStringLiteral("3")}, {QStringLiteral("3")});
     row("ContainersKeepCount", "ContainersKeepCount", {QStringLiteral("4")}, {QStringLiteral("4")});
     row("RestoreAddress after Docker", "RestoreAddress", words("192.0.2.10/24||br7"), words("192.0.2.10/24|br7"));

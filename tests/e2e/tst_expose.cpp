@@ -169,6 +169,7 @@ struct Host
     std::unique_ptr<DockerFixture> docker;
     std::unique_ptr<HelperBusFixture> helper;
     SignalLog signalLog;
+    QString persistBackend;
 
     ~Host()
     {
@@ -222,13 +223,15 @@ private Q_SLOTS:
     void symlinkIsRefused();
     void dockerOptsConflictThenMoved();
     void withoutConfirmationNothingChanges();
+    void permanentUntilTheBridgeIsDeleted();
 
 private:
     // The LAN namespace with its bridge and gateway, made once per test.
     bool makeLan();
     // A host namespace; with ADDRESS, an uplink em1 on the LAN with that
     // address and the default route via the gateway.
-    Host *addHost(const QString &label, const QString &address, const DockerFixture::Options &options);
+    Host *addHost(const QString &label, const QString &address, const DockerFixture::Options &options,
+                  const QString &persistBackend = QStringLiteral("none"));
     static QByteArray helperConfig(Host *host);
     void tearDownLab();
 
@@ -307,11 +310,13 @@ bool TestExpose::makeLan()
     return true;
 }
 
-Host *TestExpose::addHost(const QString &label, const QString &address, const DockerFixture::Options &options)
+Host *TestExpose::addHost(const QString &label, const QString &address, const DockerFixture::Options &options,
+                          const QString &persistBackend)
 {
     auto host = std::make_unique<Host>();
     host->label = label;
     host->address = address;
+    host->persistBackend = persistBackend;
     host->ns = m_netns->create(label);
     if (host->ns.isEmpty())
         return nullptr;
@@ -367,13 +372,13 @@ QByteArray TestExpose::helperConfig(Host *host)
                           "defaults-file=%1/default-docker\n"
                           "unit-dirs=%1/units\n"
                           "[persist]\n"
-                          "backend=none\n"
+                          "backend=%5\n"
                           "ifupdown-dir=%1/interfaces.d\n"
                           "interfaces-file=%1/interfaces\n"
                           "networkd-dir=%1/network\n"
                           "dropin-dir=%1/docker.service.d\n")
         .arg(dir, host->docker->configPath(), host->docker->endpoint(),
-             host->docker->restartCommand().join(QLatin1Char(' ')))
+             host->docker->restartCommand().join(QLatin1Char(' ')), host->persistBackend)
         .toUtf8();
 }
 
@@ -775,6 +780,62 @@ void TestExpose::withoutConfirmationNothingChanges()
     QCOMPARE(f->docker->pid(), pid);
     QVERIFY(f->docker->answersPing());
     QVERIFY(!f->signalLog.progress(QStringLiteral("restarting")));
+}
+
+void TestExpose::permanentUntilTheBridgeIsDeleted()
+{
+    QVERIFY(makeLan());
+    DockerFixture::Options options;
+    options.restartable = true;
+    options.importImage = false;
+    Host *f = addHost(QStringLiteral("f"), QStringLiteral("192.0.2.15/24"), options, QStringLiteral("ifupdown"));
+    QVERIFY(f);
+    // The host as the seed's manual way left it: em1 in the interfaces file.
+    const QString dir = f->helper->directory();
+    const QString interfaces = dir + QStringLiteral("/interfaces");
+    const QString ours = dir + QStringLiteral("/interfaces.d/passerelle-br0");
+    QVERIFY(QDir(dir).mkpath(QStringLiteral("interfaces.d")));
+    const QByteArray original = QStringLiteral("source %1/interfaces.d/*\n\nauto lo\niface lo inet loopback\n\n"
+                                               "auto em1\niface em1 inet static\n    address 192.0.2.15/24\n"
+                                               "    gateway 192.0.2.1\n")
+                                    .arg(dir)
+                                    .toUtf8();
+    QVERIFY(writeFile(interfaces, original));
+
+    const QString handle = expose(f, QStringLiteral("192.0.2.224/27"), {{QStringLiteral("persist"), true}}, 60);
+    QVERIFY(!handle.isEmpty());
+    const QDBusMessage confirmed = f->helper->call(QStringLiteral("Confirm"), {handle});
+    QVERIFY2(confirmed.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(confirmed)));
+    const QByteArray stanzas = readFile(ours);
+    QVERIFY2(stanzas.contains("bridge_ports em1") && stanzas.contains("address 192.0.2.15/24"), stanzas.constData());
+    QVERIFY(readFile(interfaces) != original);   // em1's own stanza taken out
+
+    // Docker back on docker0, then the bridge deleted: its permanent
+    // configuration goes too, or br0 would come back at the next boot.
+    const QDBusMessage reset = f->helper->call(QStringLiteral("ResetDockerBridge"), {QVariantMap()});
+    QVERIFY2(reset.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(reset)));
+    const QDBusMessage plan = f->helper->call(QStringLiteral("Plan"),
+                                              {QStringLiteral("DeleteBridge"), QStringList{QStringLiteral("br0")}});
+    QVERIFY2(plan.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(plan)));
+    const auto planned = steps(plan);
+    QVERIFY(std::any_of(planned.begin(), planned.end(), [&](const auto &st) {
+        return st.first == QLatin1String("RemoveFile") && st.second.value(0) == ours;
+    }));
+    QVERIFY(std::any_of(planned.begin(), planned.end(), [&](const auto &st) {
+        return st.first == QLatin1String("RestoreFile") && st.second.value(0) == interfaces;
+    }));
+    const QDBusMessage deleted = f->helper->call(QStringLiteral("DeleteBridge"),
+                                                 {QStringLiteral("br0"), QVariant::fromValue(uint(30))});
+    QVERIFY2(deleted.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(deleted)));
+    const QString deletion = deleted.arguments().value(0).toString();
+    // Files stay while the deletion is on trial.
+    QVERIFY(QFileInfo::exists(ours));
+    const QDBusMessage kept = f->helper->call(QStringLiteral("Confirm"), {deletion});
+    QVERIFY2(kept.type() == QDBusMessage::ReplyMessage, qPrintable(HelperBusFixture::describe(kept)));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(ours), 10000);
+    QCOMPARE(readFile(interfaces), original);
+    QVERIFY(!QFileInfo::exists(dir + QStringLiteral("/state/persist-br0.json")));
+    QCOMPARE(ipv4Addresses(f->ns, QStringLiteral("em1")), QStringList{f->address});
 }
 
 QTEST_GUILESS_MAIN(TestExpose)
