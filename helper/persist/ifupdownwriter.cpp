@@ -279,6 +279,15 @@ QByteArray IfupdownWriter::withoutInterface(const QByteArray &content, const QSt
     QByteArray out;
     bool any = false;
     bool inStanza = false;
+    // The note heads each block of lines taken out: "auto em1" directly
+    // followed by "iface em1 ..." is one block and gets one note.
+    bool afterTakenOut = false;
+    const auto takeOut = [&](const LogicalLine &line) {
+        if (!afterTakenOut)
+            out += noteLine;
+        out += commented(line);
+        afterTakenOut = true;
+    };
     for (const LogicalLine &line : logical) {
         const QString keyword = line.words.value(0);
         if (!line.words.isEmpty() && isStanzaKeyword(keyword)) {
@@ -286,24 +295,30 @@ QByteArray IfupdownWriter::withoutInterface(const QByteArray &content, const QSt
             if (keyword == QLatin1String("iface") && line.words.value(1) == iface) {
                 inStanza = true;
                 any = true;
-                out += noteLine + commented(line);
+                takeOut(line);
                 continue;
             }
             if (isInterfaceListKeyword(keyword) && line.words.mid(1).contains(iface)) {
                 any = true;
                 QStringList rest = line.words.mid(1);
                 rest.removeAll(iface);
-                out += noteLine + commented(line);
-                if (!rest.isEmpty())
+                takeOut(line);
+                if (!rest.isEmpty()) {
                     out += (keyword + QLatin1Char(' ') + rest.join(QLatin1Char(' ')) + QLatin1Char('\n')).toUtf8();
+                    afterTakenOut = false;
+                }
                 continue;
             }
         } else if (inStanza && !line.words.isEmpty()) {
-            out += commented(line);   // an option of the stanza taken out
+            // An option of the stanza taken out: part of its block, even
+            // after a comment kept between options.
+            out += commented(line);
+            afterTakenOut = true;
             continue;
         }
         for (int i = line.begin; i < line.end; ++i)
             out += lines.at(i);
+        afterTakenOut = false;
     }
     if (changed)
         *changed = any;

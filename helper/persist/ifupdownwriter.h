@@ -42,9 +42,10 @@ public:
     // The content of our file for BRIDGE (validated beforehand).
     static QByteArray bridgeStanzas(const PersistentBridge &bridge);
 
-    // CONTENT with IFACE's iface stanzas commented out (a line NOTE above
-    // each) and IFACE taken out of auto/allow- lines (the old line kept as a
-    // comment). Every other byte is kept. *CHANGED tells whether anything was.
+    // CONTENT with IFACE's iface stanzas commented out and IFACE taken out of
+    // auto/allow- lines (the old line kept as a comment), a line NOTE above
+    // each block taken out ("auto em1" directly followed by its stanza is
+    // one). Every other byte is kept. *CHANGED tells whether anything was.
     static QByteArray withoutInterface(const QByteArray &content, const QString &iface, const QString &note,
                                        bool *changed);
 

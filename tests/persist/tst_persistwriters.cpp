@@ -272,6 +272,65 @@ private Q_SLOTS:
         QVERIFY(out.endsWith("iface em2 inet dhcp\n    hostname em1"));
     }
 
+    // One note per block taken out: lines commented out one after the other
+    // share it; anything kept between them starts a new block.
+    void stanzaRewriteBlocks_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::addColumn<QList<QByteArray>>("added");   // lines of ours besides the notes
+
+        QTest::newRow("auto then its stanza")
+            << QByteArrayLiteral("auto lo\niface lo inet loopback\n\nauto em1\niface em1 inet static\n"
+                                 "    address 192.168.7.31/24\n    gateway 192.168.7.254\n")
+            << QByteArrayLiteral("auto lo\niface lo inet loopback\n\n# NOTE\n#auto em1\n#iface em1 inet static\n"
+                                 "#    address 192.168.7.31/24\n#    gateway 192.168.7.254\n")
+            << QList<QByteArray>{};
+        QTest::newRow("allow-hotplug, two stanzas, later auto")
+            << QByteArrayLiteral("allow-hotplug em1\niface em1 inet dhcp\niface em1 inet6 auto\n\nauto em1\n")
+            << QByteArrayLiteral("# NOTE\n#allow-hotplug em1\n#iface em1 inet dhcp\n#iface em1 inet6 auto\n\n"
+                                 "# NOTE\n#auto em1\n")
+            << QList<QByteArray>{};
+        QTest::newRow("shared auto line")
+            << QByteArrayLiteral("auto lo em1\niface em1 inet dhcp\n")
+            << QByteArrayLiteral("# NOTE\n#auto lo em1\nauto lo\n# NOTE\n#iface em1 inet dhcp\n")
+            << QList<QByteArray>{"auto lo"};
+        QTest::newRow("comment between")
+            << QByteArrayLiteral("auto em1\n# uplink\niface em1 inet dhcp\n")
+            << QByteArrayLiteral("# NOTE\n#auto em1\n# uplink\n# NOTE\n#iface em1 inet dhcp\n")
+            << QList<QByteArray>{};
+        QTest::newRow("another stanza between")
+            << QByteArrayLiteral("iface em1 inet dhcp\n    # kept\n    hostname a\niface em2 inet dhcp\nauto em1")
+            << QByteArrayLiteral("# NOTE\n#iface em1 inet dhcp\n    # kept\n#    hostname a\niface em2 inet dhcp\n"
+                                 "# NOTE\n#auto em1\n")
+            << QList<QByteArray>{};
+    }
+
+    void stanzaRewriteBlocks()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QByteArray, expected);
+        QFETCH(QList<QByteArray>, added);
+        bool changed = false;
+        const QByteArray out = IfupdownWriter::withoutInterface(content, QStringLiteral("em1"), QStringLiteral("NOTE"),
+                                                                &changed);
+        QVERIFY(changed);
+        QCOMPARE(out, expected);
+
+        // Taking our additions out and the '#' off gives the file back (a
+        // last line without a newline gets one when it is commented out).
+        QByteArray back;
+        for (const QByteArray &line : out.split('\n')) {
+            if (line == "# NOTE" || added.contains(line))
+                continue;
+            back += (line.startsWith('#') && !content.contains(line + '\n') ? line.mid(1) : line) + '\n';
+        }
+        back.chop(1);
+        if (!content.endsWith('\n'))
+            back.chop(1);
+        QCOMPARE(back, content);
+    }
+
     void ifupdownFiles()
     {
         const QString root = freshRoot("ifupdown");
@@ -300,18 +359,19 @@ private Q_SLOTS:
         QVERIFY(files.at(1).content.contains("#iface em1 inet static\n"));
         QVERIFY(files.at(1).content.contains("\nauto lo\n"));
         QCOMPARE(files.at(2).path, other);
-        QVERIFY(files.at(2).content.contains("#allow-hotplug em1\n"));
-        QVERIFY(files.at(2).content.contains("#iface em1 inet dhcp\n"));
-        QVERIFY(files.at(2).content.contains("configured in " + files.at(0).path.toUtf8()));
+        // allow-hotplug directly followed by its stanza: one block, one note.
+        QCOMPARE(files.at(2).content,
+                 "# Passerelle: em1 is a port of br0 now, configured in " + files.at(0).path.toUtf8()
+                     + "; its previous configuration:\n#allow-hotplug em1\n#iface em1 inet dhcp\n");
 
         // The bridge's own stanza elsewhere (the manual procedure's) goes too.
         QVERIFY(writeAll(unrelated, "auto br0\niface br0 inet dhcp\n    bridge_ports em1\n"));
         QVERIFY(!writer.files(seedBridge(), &files));
         QCOMPARE(files.size(), 4);
         QCOMPARE(files.at(3).path, unrelated);
-        QVERIFY(files.at(3).content.contains("#auto br0\n"));
-        QVERIFY(files.at(3).content.contains("#iface br0 inet dhcp\n#    bridge_ports em1\n"));
-        QVERIFY(files.at(3).content.contains("# Passerelle: br0 is configured in " + files.at(0).path.toUtf8()));
+        QCOMPARE(files.at(3).content,
+                 "# Passerelle: br0 is configured in " + files.at(0).path.toUtf8()
+                     + " now; its previous configuration:\n#auto br0\n#iface br0 inet dhcp\n#    bridge_ports em1\n");
     }
 
     void ifupdownConflicts_data()
