@@ -2,6 +2,8 @@
 
 #include "helpererrortext.h"
 
+#include <algorithm>
+
 namespace Passerelle {
 
 namespace {
@@ -209,6 +211,97 @@ QString HelperPlanText::step(const HelperPlanStep &step)
     for (const QString &x : p)
         printable.append(HelperErrorText::printableName(x));
     return QStringLiteral("%1 %2").arg(HelperErrorText::printableName(s), printable.join(QLatin1Char(' ')));
+}
+
+QStringList HelperPlanText::done(const HelperPlan &steps)
+{
+    const auto has = [&steps](const QString &name) {
+        return std::any_of(steps.cbegin(), steps.cend(), [&name](const HelperPlanStep &s) { return s.name == name; });
+    };
+    // A backup of a file this list edits is said with the edit.
+    const auto backupOf = [&steps](const QString &path) {
+        for (const HelperPlanStep &s : steps) {
+            if (s.name == QLatin1String("KeepBackup") && s.parameters.value(0) == path)
+                return s.parameters.value(1);
+        }
+        return QString();
+    };
+    // The reply comes only once Docker answers again; WaitForDocker says it did.
+    const bool answers = has(QStringLiteral("WaitForDocker"));
+
+    QStringList lines;
+    for (const HelperPlanStep &step : steps) {
+        const QStringList &p = step.parameters;
+        const QString &s = step.name;
+        if (s == QLatin1String("Warning") || s == QLatin1String("WaitForDocker") || s == QLatin1String("CheckBridge"))
+            continue;   // warnings go to warning(); a check tells only what it put back
+        if (s == QLatin1String("MoveDockerOption")) {
+            lines.append(tr("Moved %2 %3 from %1 into daemon.json as \"%4\"").arg(name(p, 0), name(p, 1), name(p, 2), name(p, 3)));
+        } else if (s == QLatin1String("EditDaemonConfig")) {
+            const QString backup = backupOf(p.value(0));
+            lines.append((backup.isEmpty() ? tr("Wrote %1, which did not exist before:").arg(name(p, 0))
+                                           : tr("Edited %1 (the previous version is kept as %2):")
+                                                 .arg(name(p, 0), HelperErrorText::printableName(backup)))
+                         + block(p.mid(1)));
+        } else if (s == QLatin1String("KeepBackup")) {
+            bool edited = false;
+            for (const HelperPlanStep &e : steps)
+                edited = edited || (e.name == QLatin1String("EditDaemonConfig") && e.parameters.value(0) == p.value(0));
+            if (!edited)
+                lines.append(tr("Kept the previous %1 as %2").arg(name(p, 0), name(p, 1)));
+        } else if (s == QLatin1String("WriteFile")) {
+            lines.append(tr("Wrote %1").arg(name(p, 0)));
+        } else if (s == QLatin1String("RemoveFile")) {
+            lines.append(tr("Removed %1").arg(name(p, 0)));
+        } else if (s == QLatin1String("RestoreFile")) {
+            lines.append(tr("Gave %1 back its previous content (kept as %2)").arg(name(p, 0), name(p, 1)));
+        } else if (s == QLatin1String("RemoveConnection")) {
+            lines.append(tr("Deleted the NetworkManager connection %1").arg(name(p, 0)));
+        } else if (s == QLatin1String("AddConnection")) {
+            lines.append(tr("Added the NetworkManager connection \"%1\" (%2 on %3)").arg(name(p, 0), name(p, 1), name(p, 2)));
+        } else if (s == QLatin1String("ReloadSystemd")) {
+            lines.append(tr("Had systemd read its unit files again"));
+        } else if (s == QLatin1String("ContainersStop")) {
+            lines.append(tr("The restart stopped %n running container(s) (live-restore is off): %1", nullptr, int(p.size()))
+                             .arg(names(p, 0)));
+        } else if (s == QLatin1String("ContainersStopCount")) {
+            lines.append(tr("The restart stopped %n running container(s) (live-restore is off)", nullptr, p.value(0).toInt()));
+        } else if (s == QLatin1String("ContainersKeep")) {
+            lines.append(tr("%n running container(s) kept running through the restart (live-restore is on): %1", nullptr,
+                            int(p.size()))
+                             .arg(names(p, 0)));
+        } else if (s == QLatin1String("ContainersKeepCount")) {
+            lines.append(tr("%n running container(s) kept running through the restart (live-restore is on)", nullptr,
+                            p.value(0).toInt()));
+        } else if (s == QLatin1String("RestartDocker")) {
+            const QString how = p.value(0);
+            if (how == QLatin1String("systemd"))
+                lines.append(answers ? tr("Restarted Docker through systemd (%1); it answers again").arg(name(p, 1))
+                                     : tr("Restarted Docker through systemd (%1)").arg(name(p, 1)));
+            else if (how == QLatin1String("init"))
+                lines.append(answers ? tr("Restarted Docker with its init script (%1); it answers again").arg(name(p, 1))
+                                     : tr("Restarted Docker with its init script (%1)").arg(name(p, 1)));
+            else if (how == QLatin1String("command"))
+                lines.append(answers ? tr("Restarted Docker with the command %1; it answers again").arg(name(p, 1))
+                                     : tr("Restarted Docker with the command %1").arg(name(p, 1)));
+            else
+                lines.append(answers ? tr("Restarted Docker (%1: %2); it answers again").arg(name(p, 0), name(p, 1))
+                                     : tr("Restarted Docker (%1: %2)").arg(name(p, 0), name(p, 1)));
+        } else if (s == QLatin1String("CreateDockerNetwork")) {
+            lines.append(tr("Created the Docker network %1 on bridge %2 (subnet %3)").arg(name(p, 0), name(p, 1), name(p, 2)));
+        } else if (s == QLatin1String("RemoveDockerNetwork")) {
+            lines.append(tr("Removed the Docker network %1").arg(name(p, 0)));
+        } else if (s == QLatin1String("AllowForwarding")) {
+            lines.append(tr("Added an ACCEPT rule to the DOCKER-USER chain: the firewall forwards traffic within "
+                            "bridge %1")
+                             .arg(name(p, 0)));
+        } else {
+            // RestoreAddress and RestoreRoute read as done already ("Put the
+            // address ... back"); any other step as the plan says it.
+            lines.append(HelperPlanText::step(step));
+        }
+    }
+    return lines;
 }
 
 QString HelperPlanText::operation(const QString &method, const QStringList &p)

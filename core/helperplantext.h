@@ -29,6 +29,13 @@ public:
     // then Docker restarts", the address range, permanence). Empty for a
     // change whose confirmation only keeps it.
     static QStringList followUp(const QString &method, const QStringList &parameters);
+    // What a Docker call did (UseDockerBridge, ResetDockerBridge), from the
+    // steps it answered with: one line per change, in the past tense
+    // ("Wrote /etc/network/interfaces.d/passerelle-br0"). Docker's restart
+    // and the wait that follows make one line; the waits, checks and
+    // warnings are left out (warning() writes those). A step this program
+    // has no such sentence for is shown as step() shows it.
+    static QStringList done(const HelperPlan &steps);
     // "Restarting Docker through systemd": a DockerProgress stage.
     static QString progress(const QString &stage, const QStringList &parameters);
 };

@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Passerelle;
 
 namespace {
@@ -206,11 +208,47 @@ int status(const QStringList &arguments)
     return ExitOk;
 }
 
-// Prints what a Docker call did, as the steps it answered with.
-void printDone(const HelperPlan &steps, bool reachable)
+bool hasStep(const HelperPlan &steps, const char *name)
 {
-    const QString text = HelperCall::formatSteps(steps);
-    Cli::printOut(text.isEmpty() ? DockerCommand::tr("Done.\n") : DockerCommand::tr("Done:\n") + text);
+    return std::any_of(steps.cbegin(), steps.cend(),
+                       [name](const HelperPlanStep &s) { return s.name == QLatin1String(name); });
+}
+
+// Where Docker stands after a call, as "passerellectl confirm" ends an
+// expose: what the call was for, told from what it did.
+QString useBridgeHeadline(const HelperPlan &steps, const QString &bridge, const DockerCommand::BridgeArguments &args)
+{
+    if (args.mode == QLatin1String("network")) {
+        const QString network = quoted(args.options.value(QStringLiteral("network"), bridge).toString());
+        return hasStep(steps, "CreateDockerNetwork")
+            ? DockerCommand::tr("Done: the Docker network %1 on bridge %2 is ready.").arg(network, quoted(bridge))
+            : DockerCommand::tr("Done: the Docker network %1 was already on bridge %2.").arg(network, quoted(bridge));
+    }
+    if (hasStep(steps, "RestartDocker"))
+        return DockerCommand::tr("Done: Docker's default bridge is %1.").arg(quoted(bridge));
+    if (hasStep(steps, "EditDaemonConfig"))
+        return DockerCommand::tr("Done: Docker's default bridge is %1 from Docker's next start.").arg(quoted(bridge));
+    return DockerCommand::tr("Done: daemon.json already named %1 as Docker's default bridge.").arg(quoted(bridge));
+}
+
+QString resetBridgeHeadline(const HelperPlan &steps)
+{
+    if (hasStep(steps, "RestartDocker"))
+        return DockerCommand::tr("Done: Docker uses its own docker0 again.");
+    if (hasStep(steps, "EditDaemonConfig"))
+        return DockerCommand::tr("Done: Docker uses its own docker0 again from its next start.");
+    return DockerCommand::tr("Done: daemon.json already left Docker its own docker0.");
+}
+
+// What a Docker call did: the headline, the changes one per line, then the
+// warnings on stderr. The progress printed meanwhile told the restart as
+// it went; the plan's own wording (--dry-run) is for what would be done.
+void printDone(const QString &headline, const HelperPlan &steps, bool reachable)
+{
+    QString text = headline + QLatin1Char('\n');
+    for (const QString &line : HelperPlanText::done(steps))
+        text += QStringLiteral("  %1\n").arg(line);
+    Cli::printOut(text);
     HelperCall::printWarnings(steps, reachable);
 }
 
@@ -255,7 +293,7 @@ int useBridge(const QStringList &arguments)
         client.useDockerBridge(bridge, bridgeArgs->fixedCidr, bridgeArgs->defaultGateway, bridgeArgs->options);
     if (const int code = HelperCall::waitWithEvents(client, reply); code != ExitOk)
         return code;
-    printDone(reply.value(), true);
+    printDone(useBridgeHeadline(reply.value(), bridge, *bridgeArgs), reply.value(), true);
     return ExitOk;
 }
 
@@ -302,7 +340,7 @@ int resetBridge(const QStringList &arguments)
     QDBusPendingReply<HelperPlan> reply = client.resetDockerBridge(options);
     if (const int code = HelperCall::waitWithEvents(client, reply); code != ExitOk)
         return code;
-    printDone(reply.value(), false);
+    printDone(resetBridgeHeadline(reply.value()), reply.value(), false);
     return ExitOk;
 }
 

@@ -4,8 +4,8 @@
 // restart command) and an uplink em1 on a LAN namespace. `docker status`
 // and the --dry-run plans need no authorization; each dry run is checked to
 // have changed neither the links nor daemon.json. The whole flow (expose,
-// status, confirm with Docker's restart, reset-bridge) runs last, with real
-// polkitd granting root by a rule of the test's.
+// status, confirm with Docker's restart, reset-bridge, use-bridge) runs
+// last, with real polkitd granting root by a rule of the test's.
 #include "dockerfixture.h"
 #include "netnsfixture.h"
 #include "polkitfixture.h"
@@ -364,13 +364,43 @@ void TestDockerHelper::exposeStatusConfirmReset()
     // 4. reset-bridge: Docker's own docker0 again.
     r = ctl({QStringLiteral("docker"), QStringLiteral("reset-bridge")});
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r) + QString::fromUtf8(m_docker->daemonLog().right(3000))));
-    // Progress as it comes, then what was done.
-    QVERIFY2(r.out.indexOf("Restarting Docker") >= 0 && r.out.indexOf("\nDone:\n") > r.out.indexOf("Restarting Docker"),
-             qPrintable(describe(r)));
+    // Progress as it comes, then what was done: a summary, not the plan.
+    const auto checkDone = [&r](const char *headline, const QByteArray &config) {
+        const int restarting = r.out.indexOf("Restarting Docker");
+        const int done = r.out.indexOf(QByteArray("\n") + headline + '\n');
+        QVERIFY2(restarting >= 0 && done > restarting, qPrintable(describe(r)));
+        const QByteArray summary = r.out.mid(done);
+        QVERIFY2(summary.contains("\n  Edited " + config + " (the previous version is kept as " + config),
+                 qPrintable(describe(r)));
+        QVERIFY2(summary.contains("\n  Restarted Docker with the command ") && summary.contains("; it answers again\n"),
+                 qPrintable(describe(r)));
+        // The plan's wording and numbering belong to --dry-run.
+        QVERIFY2(!r.out.contains("Wait up to") && !r.out.contains("\n1. "), qPrintable(describe(r)));
+    };
+    const QByteArray configPath = m_docker->configPath().toUtf8();
+    checkDone("Done: Docker uses its own docker0 again.", configPath);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(r.out.contains("\n      -\"bridge\": \"br0\""), qPrintable(describe(r)));
     QVERIFY(!QJsonDocument::fromJson(readFile(m_docker->configPath())).object().contains(QStringLiteral("bridge")));
     r = ctl({QStringLiteral("docker"), QStringLiteral("status"), QStringLiteral("--json")});
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("running_bridge")).toString(),
              QStringLiteral("docker0"));
+
+    // 5. use-bridge: the same in one call, final at once.
+    r = ctl({QStringLiteral("docker"), QStringLiteral("use-bridge"), QStringLiteral("br0"), QStringLiteral("--fixed-cidr"),
+             QStringLiteral("192.0.2.128/25")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r) + QString::fromUtf8(m_docker->daemonLog().right(3000))));
+    checkDone("Done: Docker's default bridge is br0.", configPath);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(r.out.contains("\n      +\"bridge\": \"br0\""), qPrintable(describe(r)));
+    QVERIFY2(r.err.contains("warning: Bridge br0 is not made permanent")
+                 && r.err.contains("warning: Containers are then directly reachable from the LAN"),
+             qPrintable(describe(r)));
+    r = ctl({QStringLiteral("docker"), QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("running_bridge")).toString(),
+             QStringLiteral("br0"));
 }
 
 QTEST_GUILESS_MAIN(TestDockerHelper)

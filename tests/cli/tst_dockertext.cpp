@@ -61,6 +61,8 @@ private Q_SLOTS:
     void everyDockerStepHasASentence();
     void steps_data();
     void steps();
+    void everyDockerStepIsToldDone();
+    void doneSaysWhatChanged();
     void everyWarningCodeHasASentence();
     void everyProgressStageHasASentence();
     void progress_data();
@@ -75,6 +77,7 @@ private Q_SLOTS:
 private:
     QString m_xml;
     QSet<QString> m_stepsTested;
+    QList<HelperPlanStep> m_stepRows;   // one step of each row of steps_data()
     QSet<QString> m_warningsTested;
     QSet<QString> m_stagesTested;
     QSet<QString> m_errorsTested;
@@ -103,6 +106,8 @@ void TestDockerText::steps_data()
     auto row = [this](const char *tag, const char *step, const QStringList &parameters,
                       const QStringList &expected) {
         m_stepsTested.insert(QString::fromUtf8(step));
+        if (m_collecting)
+            m_stepRows.append({QString::fromUtf8(step), parameters});
         if (QString::fromUtf8(step) == QLatin1String("Warning"))
             m_warningsTested.insert(parameters.value(0));
         if (!m_collecting)
@@ -193,6 +198,82 @@ void TestDockerText::steps()
         QVERIFY(sentence.contains(alone));
         QVERIFY2(!alone.startsWith(parameters.value(0)), qPrintable(alone));
     }
+}
+
+void TestDockerText::everyDockerStepIsToldDone()
+{
+    // After the call, each step reads as done, not as the plan's "Restart
+    // Docker ..."; waits, checks and warnings say nothing of their own.
+    const QSet<QString> silent{QStringLiteral("WaitForDocker"), QStringLiteral("CheckBridge"), QStringLiteral("Warning")};
+    // Sentences that read as done already ("Put the address ... back") or
+    // a step a successful call never answers with.
+    const QSet<QString> asPlanned{QStringLiteral("RestoreAddress"), QStringLiteral("RestoreRoute"),
+                                  QStringLiteral("DockerConflict")};
+    for (const HelperPlanStep &step : std::as_const(m_stepRows)) {
+        const QStringList lines = HelperPlanText::done({step});
+        const QString tag = step.name + QLatin1Char(' ') + step.parameters.join(QLatin1Char('|'));
+        if (silent.contains(step.name)) {
+            QVERIFY2(lines.isEmpty(), qPrintable(tag + QLatin1String(": ") + lines.join(QLatin1Char('\n'))));
+            continue;
+        }
+        QCOMPARE(lines.size(), 1);
+        const QString line = lines.first();
+        QVERIFY2(!line.startsWith(step.name + QLatin1Char(' ')), qPrintable(line));
+        if (!asPlanned.contains(step.name))
+            QVERIFY2(line != HelperPlanText::step(step), qPrintable(tag + QLatin1String(": ") + line));
+        // The object of the step is named: the file, the network, the bridge.
+        const QString object = step.parameters.value(0);
+        QVERIFY2(line.contains(object), qPrintable(tag + QLatin1String(": ") + line));
+    }
+}
+
+void TestDockerText::doneSaysWhatChanged()
+{
+    // UseDockerBridge as the helper answers it: daemon.json edited with a
+    // backup, the permanent files, Docker restarted, an address put back.
+    const HelperPlan used{
+        {QStringLiteral("EditDaemonConfig"),
+         words("/srv/t/daemon.json|-\"bip\": \"10.9.8.1/24\"|+\"bridge\": \"br7\"")},
+        {QStringLiteral("KeepBackup"), words("/srv/t/daemon.json|/srv/t/daemon.json.passerelle-backup")},
+        {QStringLiteral("WriteFile"), words("/srv/t/interfaces.d/passerelle-br7|auto br7\n")},
+        {QStringLiteral("WriteFile"), words("/srv/t/dropin/passerelle-br7.conf|[Unit]\n")},
+        {QStringLiteral("ReloadSystemd"), {}},
+        {QStringLiteral("ContainersStop"), words("web-a|db-b")},
+        {QStringLiteral("RestartDocker"), words("systemd|docker.service")},
+        {QStringLiteral("WaitForDocker"), words("60")},
+        {QStringLiteral("CheckBridge"), words("br7")},
+        {QStringLiteral("RestoreAddress"), words("192.0.2.10/24||br7")},
+        {QStringLiteral("Warning"), words("bip-removed|10.9.8.1/24")},
+        {QStringLiteral("Warning"), words("containers-reachable")}};
+    QCOMPARE(HelperPlanText::done(used),
+             (QStringList{QStringLiteral("Edited /srv/t/daemon.json (the previous version is kept as "
+                                         "/srv/t/daemon.json.passerelle-backup):\n"
+                                         "      -\"bip\": \"10.9.8.1/24\"\n"
+                                         "      +\"bridge\": \"br7\""),
+                          QStringLiteral("Wrote /srv/t/interfaces.d/passerelle-br7"),
+                          QStringLiteral("Wrote /srv/t/dropin/passerelle-br7.conf"),
+                          QStringLiteral("Had systemd read its unit files again"),
+                          QStringLiteral("The restart stopped 2 running container(s) (live-restore is off): web-a, db-b"),
+                          QStringLiteral("Restarted Docker through systemd (docker.service); it answers again"),
+                          QStringLiteral("Put the address 192.0.2.10/24 back on br7 (Docker had taken it)")}));
+
+    // ResetDockerBridge without a restart, on a daemon.json that was new:
+    // nothing claims that Docker answers.
+    const HelperPlan reset{
+        {QStringLiteral("EditDaemonConfig"), words("/srv/t/daemon.json|+\"log-level\": \"warn\"")},
+        {QStringLiteral("RemoveFile"), words("/srv/t/dropin/passerelle-br7.conf")},
+        {QStringLiteral("RestartDocker"), words("command|/usr/local/bin/restart-dockerd")},
+        {QStringLiteral("RemoveDockerNetwork"), words("lan7")},
+        {QStringLiteral("Warning"), words("no-restart")}};
+    QCOMPARE(HelperPlanText::done(reset),
+             (QStringList{QStringLiteral("Wrote /srv/t/daemon.json, which did not exist before:\n"
+                                         "      +\"log-level\": \"warn\""),
+                          QStringLiteral("Removed /srv/t/dropin/passerelle-br7.conf"),
+                          QStringLiteral("Restarted Docker with the command /usr/local/bin/restart-dockerd"),
+                          QStringLiteral("Removed the Docker network lan7")}));
+
+    // Nothing done, nothing said.
+    QVERIFY(HelperPlanText::done({{QStringLiteral("Warning"), words("containers-reachable")}}).isEmpty());
 }
 
 void TestDockerText::everyWarningCodeHasASentence()
