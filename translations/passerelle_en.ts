@@ -74,6 +74,48 @@
             <numerusform>Docker answers again (after %n seconds)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The restart stops %n running container(s) (live-restore is off)</source>
+        <translation>
+            <numerusform>The restart stops %n running container (live-restore is off)</numerusform>
+            <numerusform>The restart stops %n running containers (live-restore is off)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) keep running through the restart (live-restore is on)</source>
+        <translation>
+            <numerusform>%n running container keeps running through the restart (live-restore is on)</numerusform>
+            <numerusform>%n running containers keep running through the restart (live-restore is on)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stopped %n running container(s) (live-restore is off): %1</source>
+        <translation>
+            <numerusform>The restart stopped %n running container (live-restore is off): %1</numerusform>
+            <numerusform>The restart stopped %n running containers (live-restore is off): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stopped %n running container(s) (live-restore is off)</source>
+        <translation>
+            <numerusform>The restart stopped %n running container (live-restore is off)</numerusform>
+            <numerusform>The restart stopped %n running containers (live-restore is off)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) kept running through the restart (live-restore is on): %1</source>
+        <translation>
+            <numerusform>%n running container kept running through the restart (live-restore is on): %1</numerusform>
+            <numerusform>%n running containers kept running through the restart (live-restore is on): %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) kept running through the restart (live-restore is on)</source>
+        <translation>
+            <numerusform>%n running container kept running through the restart (live-restore is on)</numerusform>
+            <numerusform>%n running containers kept running through the restart (live-restore is on)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Passerelle::ConfirmBanner</name>

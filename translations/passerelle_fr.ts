@@ -279,18 +279,6 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <translation>passerellectl: avertissement : impossible de lire %1 (%2)</translation>
     </message>
     <message>
-        <source>Done.
-</source>
-        <translation>C&apos;est fait.
-</translation>
-    </message>
-    <message>
-        <source>Done:
-</source>
-        <translation>C&apos;est fait :
-</translation>
-    </message>
-    <message>
         <source>Put Docker&apos;s default network on BRIDGE, an existing bridge of the LAN (br0 with em1 as a port), so that new containers get addresses on the LAN. passerelle-helper checks the bridge and the addresses, rewrites daemon.json (keeping every other setting, with a backup), restarts Docker and waits until it answers again; if Docker does not come back, the previous configuration is restored. polkit may ask for a password.
 
 Containers are then directly reachable from the LAN: their network security is yours to ensure.</source>
@@ -425,6 +413,38 @@ Lancez « passerellectl docker ACTION --help » pour les options de chacune.</tr
     <message>
         <source>use-bridge, reset-bridge or status.</source>
         <translation>use-bridge, reset-bridge ou status.</translation>
+    </message>
+    <message>
+        <source>Done: the Docker network %1 on bridge %2 is ready.</source>
+        <translation>C&apos;est fait : le réseau Docker %1 sur le pont %2 est prêt.</translation>
+    </message>
+    <message>
+        <source>Done: the Docker network %1 was already on bridge %2.</source>
+        <translation>C&apos;est fait : le réseau Docker %1 était déjà sur le pont %2.</translation>
+    </message>
+    <message>
+        <source>Done: Docker&apos;s default bridge is %1.</source>
+        <translation>C&apos;est fait : le pont par défaut de Docker est %1.</translation>
+    </message>
+    <message>
+        <source>Done: Docker&apos;s default bridge is %1 from Docker&apos;s next start.</source>
+        <translation>C&apos;est fait : le pont par défaut de Docker sera %1 à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Done: daemon.json already named %1 as Docker&apos;s default bridge.</source>
+        <translation>C&apos;est fait : daemon.json désignait déjà %1 comme pont par défaut de Docker.</translation>
+    </message>
+    <message>
+        <source>Done: Docker uses its own docker0 again.</source>
+        <translation>C&apos;est fait : Docker utilise de nouveau son propre docker0.</translation>
+    </message>
+    <message>
+        <source>Done: Docker uses its own docker0 again from its next start.</source>
+        <translation>C&apos;est fait : Docker utilisera de nouveau son propre docker0 à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Done: daemon.json already left Docker its own docker0.</source>
+        <translation>C&apos;est fait : daemon.json laissait déjà à Docker son propre docker0.</translation>
     </message>
 </context>
 <context>
@@ -1237,6 +1257,168 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
     <message>
         <source>Docker&apos;s configuration is done</source>
         <translation>La configuration de Docker est terminée</translation>
+    </message>
+    <message>
+        <source>Docker took the address %1 from %2 and it could not be put back: %3</source>
+        <translation>Docker a pris l&apos;adresse %1 à %2 et elle n&apos;a pas pu être remise en place : %3</translation>
+    </message>
+    <message>
+        <source>The route to %1 via %2 through %3 went away with Docker&apos;s restart and could not be put back: %4</source>
+        <translation>La route vers %1 via %2 par %3 a disparu au redémarrage de Docker et n&apos;a pas pu être remise en place : %4</translation>
+    </message>
+    <message>
+        <source>Traffic within %1 could not be allowed in the firewall: %2</source>
+        <translation>Le trafic à l&apos;intérieur de %1 n&apos;a pas pu être autorisé dans le pare-feu : %2</translation>
+    </message>
+    <message>
+        <source>The Docker network %1 could not be removed: %2</source>
+        <translation>Le réseau Docker %1 n&apos;a pas pu être supprimé : %2</translation>
+    </message>
+    <message>
+        <source>Put the address %1 back on %2 (Docker had taken it)</source>
+        <translation>Adresse %1 remise sur %2 (Docker l&apos;avait prise)</translation>
+    </message>
+    <message>
+        <source>Put the route to %1 back through %2 (Docker had taken it)</source>
+        <translation>Route vers %1 remise en place par %2 (Docker l&apos;avait prise)</translation>
+    </message>
+    <message>
+        <source>Put the route to %1 via %2 back through %3 (Docker had taken it)</source>
+        <translation>Route vers %1 via %2 remise en place par %3 (Docker l&apos;avait prise)</translation>
+    </message>
+    <message>
+        <source>Give %1 back its previous content (kept as %2)</source>
+        <translation>Rendre à %1 son contenu précédent (conservé sous le nom %2)</translation>
+    </message>
+    <message>
+        <source>Delete the NetworkManager connection %1</source>
+        <translation>Supprimer la connexion NetworkManager %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stops %n running container(s) (live-restore is off)</source>
+        <translation>
+            <numerusform>Le redémarrage arrête %n conteneur en cours d&apos;exécution (live-restore est désactivé)</numerusform>
+            <numerusform>Le redémarrage arrête %n conteneurs en cours d&apos;exécution (live-restore est désactivé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) keep running through the restart (live-restore is on)</source>
+        <translation>
+            <numerusform>%n conteneur en cours d&apos;exécution continue de tourner pendant le redémarrage (live-restore est activé)</numerusform>
+            <numerusform>%n conteneurs en cours d&apos;exécution continuent de tourner pendant le redémarrage (live-restore est activé)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved %2 %3 from %1 into daemon.json as &quot;%4&quot;</source>
+        <translation>%2 %3 déplacé de %1 vers daemon.json sous la forme « %4 »</translation>
+    </message>
+    <message>
+        <source>Wrote %1, which did not exist before:</source>
+        <translation>Fichier %1 créé (il n&apos;existait pas) :</translation>
+    </message>
+    <message>
+        <source>Edited %1 (the previous version is kept as %2):</source>
+        <translation>Fichier %1 modifié (l&apos;ancienne version est conservée sous le nom %2) :</translation>
+    </message>
+    <message>
+        <source>Kept the previous %1 as %2</source>
+        <translation>Ancien %1 conservé sous le nom %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Fichier %1 écrit</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>Fichier %1 supprimé</translation>
+    </message>
+    <message>
+        <source>Gave %1 back its previous content (kept as %2)</source>
+        <translation>Contenu précédent rendu à %1 (conservé sous le nom %2)</translation>
+    </message>
+    <message>
+        <source>Deleted the NetworkManager connection %1</source>
+        <translation>Connexion NetworkManager %1 supprimée</translation>
+    </message>
+    <message>
+        <source>Added the NetworkManager connection &quot;%1&quot; (%2 on %3)</source>
+        <translation>Connexion NetworkManager « %1 » ajoutée (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>Had systemd read its unit files again</source>
+        <translation>Fichiers d&apos;unité relus par systemd</translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stopped %n running container(s) (live-restore is off): %1</source>
+        <translation>
+            <numerusform>Le redémarrage a arrêté %n conteneur en cours d&apos;exécution (live-restore est désactivé) : %1</numerusform>
+            <numerusform>Le redémarrage a arrêté %n conteneurs en cours d&apos;exécution (live-restore est désactivé) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restart stopped %n running container(s) (live-restore is off)</source>
+        <translation>
+            <numerusform>Le redémarrage a arrêté %n conteneur en cours d&apos;exécution (live-restore est désactivé)</numerusform>
+            <numerusform>Le redémarrage a arrêté %n conteneurs en cours d&apos;exécution (live-restore est désactivé)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) kept running through the restart (live-restore is on): %1</source>
+        <translation>
+            <numerusform>%n conteneur en cours d&apos;exécution a continué de tourner pendant le redémarrage (live-restore est activé) : %1</numerusform>
+            <numerusform>%n conteneurs en cours d&apos;exécution ont continué de tourner pendant le redémarrage (live-restore est activé) : %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running container(s) kept running through the restart (live-restore is on)</source>
+        <translation>
+            <numerusform>%n conteneur en cours d&apos;exécution a continué de tourner pendant le redémarrage (live-restore est activé)</numerusform>
+            <numerusform>%n conteneurs en cours d&apos;exécution ont continué de tourner pendant le redémarrage (live-restore est activé)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restarted Docker through systemd (%1); it answers again</source>
+        <translation>Docker redémarré par systemd (%1) ; il répond de nouveau</translation>
+    </message>
+    <message>
+        <source>Restarted Docker through systemd (%1)</source>
+        <translation>Docker redémarré par systemd (%1)</translation>
+    </message>
+    <message>
+        <source>Restarted Docker with its init script (%1); it answers again</source>
+        <translation>Docker redémarré par son script d&apos;init (%1) ; il répond de nouveau</translation>
+    </message>
+    <message>
+        <source>Restarted Docker with its init script (%1)</source>
+        <translation>Docker redémarré par son script d&apos;init (%1)</translation>
+    </message>
+    <message>
+        <source>Restarted Docker with the command %1; it answers again</source>
+        <translation>Docker redémarré avec la commande %1 ; il répond de nouveau</translation>
+    </message>
+    <message>
+        <source>Restarted Docker with the command %1</source>
+        <translation>Docker redémarré avec la commande %1</translation>
+    </message>
+    <message>
+        <source>Restarted Docker (%1: %2); it answers again</source>
+        <translation>Docker redémarré (%1 : %2) ; il répond de nouveau</translation>
+    </message>
+    <message>
+        <source>Restarted Docker (%1: %2)</source>
+        <translation>Docker redémarré (%1 : %2)</translation>
+    </message>
+    <message>
+        <source>Created the Docker network %1 on bridge %2 (subnet %3)</source>
+        <translation>Réseau Docker %1 créé sur le pont %2 (sous-réseau %3)</translation>
+    </message>
+    <message>
+        <source>Removed the Docker network %1</source>
+        <translation>Réseau Docker %1 supprimé</translation>
+    </message>
+    <message>
+        <source>Added an ACCEPT rule to the DOCKER-USER chain: the firewall forwards traffic within bridge %1</source>
+        <translation>Règle ACCEPT ajoutée à la chaîne DOCKER-USER : le pare-feu transmet le trafic à l&apos;intérieur du pont %1</translation>
     </message>
 </context>
 <context>
