@@ -9,7 +9,7 @@ packages=(
     libnl-3-dev libnl-route-3-dev libcurl4-openssl-dev
     libpolkit-gobject-1-dev libdbus-1-dev dbus dbus-daemon dbus-bin polkitd
     iproute2 docker.io busybox-static iptables libnftables-dev
-    ifupdown bridge-utils systemd python3
+    ifupdown bridge-utils systemd python3 jq curl
     xvfb xauth procps psmisc util-linux
     desktop-file-utils appstream
 )
