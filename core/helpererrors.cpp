@@ -8,7 +8,7 @@ namespace Passerelle {
 namespace {
 
 // Part of the D-Bus contract: never rename one.
-constexpr std::array<std::pair<HelperError, const char *>, 22> errorNames{{
+constexpr std::array<std::pair<HelperError, const char *>, 23> errorNames{{
     {HelperError::NotAuthorized, "org.passerelle.Error.NotAuthorized"},
     {HelperError::InvalidName, "org.passerelle.Error.InvalidName"},
     {HelperError::NoSuchLink, "org.passerelle.Error.NoSuchLink"},
@@ -31,6 +31,7 @@ constexpr std::array<std::pair<HelperError, const char *>, 22> errorNames{{
     {HelperError::DockerUnreachable, "org.passerelle.Error.DockerUnreachable"},
     {HelperError::DockerFailed, "org.passerelle.Error.DockerFailed"},
     {HelperError::PersistConflict, "org.passerelle.Error.PersistConflict"},
+    {HelperError::InUseByDocker, "org.passerelle.Error.InUseByDocker"},
 }};
 
 constexpr std::array<std::pair<InvalidNameReason, const char *>, 6> reasonKeys{{

@@ -36,6 +36,7 @@ enum class HelperError {
     DockerUnreachable,
     DockerFailed,
     PersistConflict,
+    InUseByDocker,
 };
 
 // "org.passerelle.Error.NotAuthorized", ...

@@ -186,6 +186,16 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
     QList<DockerOption> options;
     if (auto failure = findNetworkOptions(paths, &options))
         return failure;
+    if (network) {
+        // daemon.json is not touched: flags elsewhere conflict with nothing.
+        options.clear();
+    } else if (!useBridge) {
+        // "-b docker0" is what a reset asks for; it conflicts with nothing
+        // once daemon.json no longer names a bridge.
+        options.removeIf([](const DockerOption &o) {
+            return o.problem.isEmpty() && o.daemonKey == QLatin1String("bridge") && o.value == QLatin1String("docker0");
+        });
+    }
     DockerOptionMove move;
     if (!options.isEmpty()) {
         if (!request.moveOptions) {
@@ -209,7 +219,9 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
     DaemonConfig current;
     if (auto failure = current.load(out->daemonPath))
         return failure;
-    DaemonConfig next = current.withKeys(move.daemonKeys);
+    // What Docker runs with now, flags included: what the warnings compare.
+    const DaemonConfig effective = current.withKeys(move.daemonKeys);
+    DaemonConfig next = effective;
     if (useBridge && !network)
         next = next.withBridge({request.bridge, request.fixedCidr, request.defaultGateway});
     else if (!useBridge)
@@ -222,8 +234,15 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
         if (current.exists())
             out->steps.append({QStringLiteral("KeepBackup"),
                                {out->daemonPath, out->daemonPath + QLatin1String(SafeFile::BackupSuffix)}});
-        if (!current.bip().isEmpty() && next.bip().isEmpty())
-            out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("bip-removed"), current.bip()}});
+        if (!effective.bip().isEmpty() && next.bip().isEmpty())
+            out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("bip-removed"), effective.bip()}});
+        // Left out of the call means gone: said, since containers then take
+        // addresses from the whole subnet.
+        if (useBridge && !effective.fixedCidr().isEmpty() && next.fixedCidr().isEmpty())
+            out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("fixed-cidr-removed"), effective.fixedCidr()}});
+        if (useBridge && !effective.defaultGateway().isEmpty() && next.defaultGateway().isEmpty())
+            out->warnings.append(
+                {QStringLiteral("Warning"), {QStringLiteral("default-gateway-removed"), effective.defaultGateway()}});
     }
 
     if (useBridge && request.persist) {
@@ -235,7 +254,9 @@ std::optional<HelperFailure> DockerSetup::prepare(const DockerRequest &request, 
             out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("not-persistent"), request.bridge}});
         out->reloadSystemd = out->reloadSystemd || out->persistence.dropIn;
     } else if (useBridge) {
-        out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("not-persistent"), request.bridge}});
+        // Made permanent by an earlier call: still is.
+        if (!PersistRecord::load(m_config, request.bridge))
+            out->warnings.append({QStringLiteral("Warning"), {QStringLiteral("not-persistent"), request.bridge}});
         const PersistentBridge bridge = BridgePersistence::describe(state, request.bridge);
         for (const QString &port : bridge.ports) {
             if (BridgePersistence::networkManagerManages(m_config, port, m_bus))
@@ -320,8 +341,26 @@ void DockerSetup::askDocker(const std::shared_ptr<Prepared> &p, std::function<vo
             then(std::nullopt);
         });
     };
-    if (!p->restart)
-        return networkSteps();
+    const auto restartSteps = [this, p, networkSteps] {
+        if (!p->restart)
+            return networkSteps();
+        askContainers(p, networkSteps);
+    };
+    if (p->request.kind != DockerRequest::Kind::UseBridge || p->request.mode != DockerRequest::Mode::DefaultBridge)
+        return restartSteps();
+    // Docker's default network on a bridge a user-defined network already
+    // holds: dockerd starts, then fails to take the gateway address.
+    d->engine.networkOnBridge(p->request.bridge, [this, p, then, restartSteps](const auto &failure, const QString &name) {
+        if (!failure && !name.isEmpty() && name != QLatin1String("bridge"))
+            return then(HelperFailure::make(HelperError::DockerConflict,
+                                            {d->engine.endpoint(), QStringLiteral("network"), name},
+                                            QStringLiteral("Docker network %1 already uses %2").arg(name, p->request.bridge)));
+        restartSteps();   // no answer: Docker may be stopped, which the restart settles
+    });
+}
+
+void DockerSetup::askContainers(const std::shared_ptr<Prepared> &p, std::function<void()> networkSteps)
+{
     // A stopped Docker has no containers to lose: the list is left out.
     d->engine.runningContainers([this, p, networkSteps](const auto &failure, const QList<DockerContainerRef> &containers) {
         const auto add = [this, p, networkSteps](bool live, const QList<DockerContainerRef> &running) {
@@ -643,6 +682,38 @@ void DockerSetup::putBack(const std::shared_ptr<Prepared> &p, const std::shared_
     d->restarter.reloadSystemd([again](const std::optional<HelperFailure> &) { again(); });
 }
 
+std::optional<HelperFailure> DockerSetup::usesBridgeNow(const QString &bridge) const
+{
+    const auto inUse = [&bridge](const QString &source) {
+        return HelperFailure::make(HelperError::InUseByDocker, {bridge, source},
+                                   QStringLiteral("Docker's default network is on %1 (%2)").arg(bridge, source));
+    };
+    DaemonConfig config;
+    if (!config.load(m_config.docker.daemonConfig) && config.bridge() == bridge)
+        return inUse(m_config.docker.daemonConfig);
+    QList<DockerOption> options;
+    findNetworkOptions(optionPaths(m_config.docker), &options);
+    for (const DockerOption &o : options) {
+        if (o.problem.isEmpty() && o.daemonKey == QLatin1String("bridge") && o.value == bridge)
+            return inUse(o.file + QLatin1Char(':') + o.setting);
+    }
+    return std::nullopt;
+}
+
+void DockerSetup::usesBridge(const QString &bridge, std::function<void(const std::optional<HelperFailure> &)> done)
+{
+    if (auto failure = usesBridgeNow(bridge))
+        return done(failure);
+    // A Docker that does not answer has no networks to lose.
+    d->engine.networkOnBridge(bridge, [bridge, done](const auto &failure, const QString &name) {
+        if (failure || name.isEmpty())
+            return done(std::nullopt);
+        const QString source = QStringLiteral("network:") + name;
+        done(HelperFailure::make(HelperError::InUseByDocker, {bridge, source},
+                                 QStringLiteral("The Docker network %1 is on %2").arg(name, bridge)));
+    });
+}
+
 void DockerSetup::settings(std::function<void(const DockerSettingList &)> done)
 {
     DockerSettingList out;
@@ -659,7 +730,7 @@ void DockerSetup::settings(std::function<void(const DockerSettingList &)> done)
         add("bip", config.bip());
         add("fixed-cidr", config.fixedCidr());
         add("default-gateway", config.defaultGateway());
-        if (config.exists())
+        if (config.object().contains(QStringLiteral("live-restore")))
             out.append({QStringLiteral("live-restore"), config.liveRestore() ? QStringLiteral("true") : QStringLiteral("false"), path});
     }
     QList<DockerOption> options;

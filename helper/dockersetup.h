@@ -48,6 +48,13 @@ public:
     void run(const DockerRequest &request, const QString &transaction, Done done);
     bool isRunning() const;
 
+    // Whether Docker depends on BRIDGE (daemon.json's or DOCKER_OPTS'
+    // bridge, a Docker network on it): InUseByDocker [bridge, source], so
+    // that deleting the bridge does not leave a Docker that cannot start.
+    // usesBridgeNow() reads the files only, for previews.
+    std::optional<HelperFailure> usesBridgeNow(const QString &bridge) const;
+    void usesBridge(const QString &bridge, std::function<void(const std::optional<HelperFailure> &)> done);
+
     // GetDockerSettings: each setting and where it comes from.
     void settings(std::function<void(const DockerSettingList &settings)> done);
 
@@ -63,6 +70,8 @@ private:
     // The steps that need Docker's answers (containers, live-restore, the
     // networks on the bridge), then THEN.
     void askDocker(const std::shared_ptr<Prepared> &prepared, std::function<void(std::optional<HelperFailure>)> then);
+    // The containers a restart stops or keeps, then NEXT.
+    void askContainers(const std::shared_ptr<Prepared> &prepared, std::function<void()> next);
     void execute(const std::shared_ptr<Prepared> &prepared, const QString &transaction, Done done);
     void restartAndWait(const QString &transaction, std::function<void(std::optional<HelperFailure>)> then);
     void putBack(const std::shared_ptr<Prepared> &prepared, const std::shared_ptr<Undo> &undo,

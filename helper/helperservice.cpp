@@ -95,11 +95,9 @@ HelperService::HelperService(const HelperConfig &config, const QDBusConnection &
         if (state == QLatin1String("pending"))
             return;
         m_exposes.remove(transaction);
-        const QString bridge = m_deletions.take(transaction);
-        if (state == QLatin1String("committed") && !bridge.isEmpty()) {
-            if (const auto record = PersistRecord::load(m_config, bridge))
-                record->forget(m_config, m_bus);
-        }
+        if (state == QLatin1String("committed"))
+            forgetDeletedBridge(transaction);
+        m_deletions.remove(transaction);
     });
     // A change waiting for confirmation counts as a call in progress: the
     // helper does not go idle under it.
@@ -244,6 +242,15 @@ DockerSettingList HelperService::GetDockerSettings()
         callEnded();
     });
     return {};
+}
+
+void HelperService::forgetDeletedBridge(const QString &transaction)
+{
+    const QString bridge = m_deletions.take(transaction);
+    if (bridge.isEmpty())
+        return;
+    if (const auto record = PersistRecord::load(m_config, bridge))
+        record->forget(m_config, m_bus);
 }
 
 bool HelperService::mayAskDocker(uint uid) const
@@ -493,6 +500,8 @@ HelperPlan HelperService::preview(const std::optional<Operation> &operation, con
                                               QStringLiteral("No changing method of that name"));
     } else {
         failure = m_runner->preview(*operation, &plan);
+        if (!failure && operation->kind == Operation::Kind::DeleteBridge)
+            failure = m_docker->usesBridgeNow(operation->link);
         if (!failure && operation->kind == Operation::Kind::DeleteBridge) {
             if (const auto record = PersistRecord::load(m_config, operation->link))
                 plan.append(record->describeForget());
@@ -573,10 +582,23 @@ void HelperService::submit(const Operation &operation, uint confirmTimeout)
         }
         if (m_docker->isRunning())
             return reply(call, busy());
-        const TransactionRunner::Started started = m_runner->start(operation, confirmTimeout, uid);
-        if (!started.failure && operation.kind == Operation::Kind::DeleteBridge)
-            m_deletions.insert(started.transaction, operation.link);
-        reply(call, started.failure, started.transaction);
+        if (operation.kind != Operation::Kind::DeleteBridge) {
+            const TransactionRunner::Started started = m_runner->start(operation, confirmTimeout, uid);
+            return reply(call, started.failure, started.transaction);
+        }
+        // A bridge Docker depends on stays: dockerd would not start again.
+        if (auto failure = operation.validateNames())
+            return reply(call, failure);
+        callStarted();
+        m_docker->usesBridge(operation.link, [=](const std::optional<HelperFailure> &inUse) {
+            callEnded();
+            if (inUse)
+                return reply(call, inUse);
+            const TransactionRunner::Started started = m_runner->start(operation, confirmTimeout, uid);
+            if (!started.failure)
+                m_deletions.insert(started.transaction, operation.link);
+            reply(call, started.failure, started.transaction);
+        });
     });
 }
 
@@ -601,6 +623,10 @@ void HelperService::submitControl(Control control, const QString &transaction, u
                                      [this, transaction](const QDBusMessage &c, uint u) { confirmExpose(c, u, transaction); });
             }
             failure = m_runner->confirm(transaction, uid);
+            // Its permanent configuration goes before the answer, so that a
+            // client reading the files right after sees them gone.
+            if (!failure)
+                forgetDeletedBridge(transaction);
             break;
         case Control::Revert:
             failure = m_runner->revert(transaction, uid);

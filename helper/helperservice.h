@@ -94,6 +94,8 @@ private:
     void authorizeCall(const QDBusMessage &call, const QString &what, const QStringList &actions, const Authorized &then);
     // UseDockerBridge and ResetDockerBridge: authorized, then DockerSetup::run.
     void submitDocker(const QString &what, const DockerRequest &request, const QVariantMap &options);
+    // A committed DeleteBridge: its bridge's permanent configuration goes.
+    void forgetDeletedBridge(const QString &transaction);
     // Whether UID could list Docker's containers itself (the socket's
     // owner or group): previews need no authorization, so they tell no more.
     bool mayAskDocker(uint uid) const;
