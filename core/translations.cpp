@@ -1,10 +1,13 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+
+#include <algorithm>
 
 namespace Passerelle {
 
@@ -119,6 +122,28 @@ QString languageFromArguments(const QStringList &arguments)
             return a.mid(7);
     }
     return QString();
+}
+
+QStringList supportedLanguages()
+{
+    QStringList out{QStringLiteral("en")};
+    const QStringList catalogues =
+        QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("passerelle_*.qm")}, QDir::Files);
+    for (const QString &file : catalogues) {
+        const QString lang = file.mid(11).chopped(3);   // "passerelle_" ... ".qm"
+        if (!out.contains(lang))
+            out.append(lang);
+    }
+    out.sort();
+    return out;
+}
+
+bool isSupportedLanguage(const QString &language)
+{
+    const QStringList supported = supportedLanguages();
+    const QStringList candidates = preferredLanguages(language);
+    return std::any_of(candidates.cbegin(), candidates.cend(),
+                       [&supported](const QString &c) { return supported.contains(c); });
 }
 
 } // namespace Passerelle

@@ -23,4 +23,11 @@ void saveLanguage(const QString &language);
 // even --help is printed in that language.
 QString languageFromArguments(const QStringList &arguments);
 
+// The languages Passerelle speaks, sorted ("en", "fr"): English, the
+// source, and each catalogue built into the program.
+QStringList supportedLanguages();
+// Whether LANGUAGE ("fr", "fr_CA", "en_US.UTF-8") is one of them, as
+// installTranslations() would find it; --lang takes no other.
+bool isSupportedLanguage(const QString &language);
+
 } // namespace Passerelle

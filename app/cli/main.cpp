@@ -3,6 +3,7 @@
 #include "cliargs.h"
 #include "dockercommand.h"
 #include "exposecommand.h"
+#include "helpererrortext.h"
 #include "linkcommand.h"
 #include "monitorcommand.h"
 #include "topologycommand.h"
@@ -11,6 +12,8 @@
 #include "whoownscommand.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace {
 
@@ -65,18 +68,33 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PASSERELLE_VERSION));
 
     QStringList args = QCoreApplication::arguments();
-    Passerelle::installTranslations(Passerelle::languageFromArguments(args));
-    // --lang was read above; the commands do not see it.
+    // --lang is read here, before any parser, and the commands do not see it.
+    bool langGiven = false;
     for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size()) {
-            args.remove(i, 2);
+        if (args.at(i) == QLatin1String("--"))
+            break;
+        if (args.at(i) == QLatin1String("--lang")) {
+            langGiven = true;
+            args.remove(i, std::min<qsizetype>(2, args.size() - i));
             break;
         }
         if (args.at(i).startsWith(QLatin1String("--lang="))) {
+            langGiven = true;
             args.remove(i);
             break;
         }
     }
+    const QString lang = Passerelle::languageFromArguments(QCoreApplication::arguments());
+    if (langGiven && !Passerelle::isSupportedLanguage(lang)) {
+        // Said in the system's language: the one asked for is not there.
+        Passerelle::installTranslations();
+        const QString supported = Passerelle::supportedLanguages().join(QStringLiteral(", "));
+        return Cli::fail(lang.isEmpty() ? Main::tr("--lang needs a language (supported: %1)").arg(supported)
+                                        : Main::tr("unsupported language \"%1\" for --lang (supported: %2)")
+                                              .arg(Passerelle::HelperErrorText::printableName(lang), supported),
+                         ExitUsage);
+    }
+    Passerelle::installTranslations(lang);
 
     if (args.size() < 2) {
         Cli::printError(Main::usage());

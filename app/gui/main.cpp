@@ -24,6 +24,7 @@ public:
     }
     static QString fileName() { return tr("FILE"); }
     static QString langHelp() { return tr("Use this language instead of the system's."); }
+    static QString unsupportedLanguage() { return tr("passerelle: unsupported language \"%1\" for --lang (supported: %2)"); }
     static QString notReady() { return tr("The topology was not ready after %1 seconds; saving what is shown."); }
     static QString cannotWrite() { return tr("Cannot write the screenshot to %1."); }
 };
@@ -44,7 +45,16 @@ int main(int argc, char *argv[])
     // Before the parser or any widget produces text.
     // --lang, else the language chosen in View > Language, else the system's.
     const QString lang = Passerelle::languageFromArguments(QCoreApplication::arguments());
-    Passerelle::installTranslations(lang.isEmpty() ? Passerelle::savedLanguage() : lang);
+    // A --lang Passerelle does not speak is a usage error, said in the
+    // language it would otherwise use.
+    const bool unsupported = !lang.isEmpty() && !Passerelle::isSupportedLanguage(lang);
+    Passerelle::installTranslations(lang.isEmpty() || unsupported ? Passerelle::savedLanguage() : lang);
+    if (unsupported) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(GuiCommandLine::unsupportedLanguage().arg(
+                         lang, Passerelle::supportedLanguages().join(QStringLiteral(", ")))));
+        return 2;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(GuiCommandLine::description());

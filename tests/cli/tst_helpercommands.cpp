@@ -72,6 +72,13 @@ void TestHelperCommands::usageErrors_data()
     row("link alone", QStringLiteral("link"), linkUsage);
     row("link sideways", QStringLiteral("link set em1 sideways"), linkUsage);
     row("link up", QStringLiteral("link up em1"), linkUsage);
+    // Only the languages Passerelle speaks, named in the error; before any call.
+    row("lang de", QStringLiteral("--lang de status"),
+        "passerellectl: unsupported language \"de\" for --lang (supported: en, fr)\n");
+    row("lang=de_DE", QStringLiteral("--lang=de_DE.UTF-8 bridge create br9"),
+        "passerellectl: unsupported language \"de_DE.UTF-8\" for --lang (supported: en, fr)\n");
+    row("lang without value", QStringLiteral("--lang"), "passerellectl: --lang needs a language (supported: en, fr)\n");
+    row("lang empty", QStringLiteral("--lang= status"), "passerellectl: --lang needs a language (supported: en, fr)\n");
 }
 
 void TestHelperCommands::usageErrors()
@@ -101,6 +108,10 @@ void TestHelperCommands::noSystemBus_data()
     QTest::newRow("confirm") << QStringList{QStringLiteral("confirm")} << en;
     QTest::newRow("revert a handle") << QStringList{QStringLiteral("revert"), QStringLiteral("0123")} << en;
     QTest::newRow("status fr") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("status")} << fr;
+    // A region or encoding of a language spoken is that language.
+    QTest::newRow("status fr_CA") << QStringList{QStringLiteral("--lang=fr_CA.UTF-8"), QStringLiteral("status")} << fr;
+    QTest::newRow("status en_GB") << QStringList{QStringLiteral("--lang"), QStringLiteral("en_GB"), QStringLiteral("status")}
+                                  << en;
 }
 
 void TestHelperCommands::noSystemBus()
