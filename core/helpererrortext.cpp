@@ -166,6 +166,16 @@ QString HelperErrorText::sentence(const HelperFailure &failure)
         case HelperError::PersistConflict:
             return p1.isEmpty() ? tr("the permanent configuration (%1) cannot be written safely").arg(p0)
                                 : tr("the permanent configuration (%1) cannot be written safely: %2").arg(p0, p1);
+        case HelperError::InUseByDocker: {
+            // [bridge, source]: daemon.json's path, a FILE:SETTING of
+            // dockerd's options, or "network:NAME".
+            const QString &source = p.value(1);
+            if (source.startsWith(QLatin1String("network:")))
+                return tr("the Docker network %2 is on bridge %1; remove that network first")
+                    .arg(p0, printableName(source.mid(8)));
+            return tr("Docker's default network uses bridge %1 (set in %2); give Docker its own docker0 back first")
+                .arg(p0, p1);
+        }
         }
     }
 

@@ -63,6 +63,13 @@ QString HelperPlanText::warning(const QStringList &p)
         return tr("The Docker network %1 could not be removed: %2").arg(name(p, 1), name(p, 2));
     if (code == QLatin1String("bip-removed"))
         return tr("The setting bip (%1) is removed: Docker refuses bip together with bridge").arg(name(p, 1));
+    if (code == QLatin1String("fixed-cidr-removed"))
+        return tr("The setting fixed-cidr (%1) is removed: containers take addresses from the whole subnet of the "
+                  "bridge")
+            .arg(name(p, 1));
+    if (code == QLatin1String("default-gateway-removed"))
+        return tr("The setting default-gateway (%1) is removed: the containers' gateway is the bridge's own address")
+            .arg(name(p, 1));
     // A warning this program does not know: its code and parameters as they came.
     return QStringLiteral("%1 %2").arg(name(p, 0), names(p, 1)).trimmed();
 }
@@ -332,16 +339,31 @@ QString HelperPlanText::operation(const QString &method, const QStringList &p)
     return QStringLiteral("%1 %2").arg(HelperErrorText::printableName(method), printable.join(QLatin1Char(' ')));
 }
 
-QStringList HelperPlanText::followUp(const QString &method, const QStringList &p)
+bool HelperPlanText::dockerWaitsForBridge(const HelperPlan &steps)
+{
+    // The boot-order drop-in (helper/persist/dockerbootorder): written only
+    // where systemd runs Docker.
+    return std::any_of(steps.cbegin(), steps.cend(), [](const HelperPlanStep &s) {
+        return s.name == QLatin1String("WriteFile")
+            && s.parameters.value(0).endsWith(QLatin1String("/passerelle-bridge.conf"));
+    });
+}
+
+QStringList HelperPlanText::followUp(const QString &method, const QStringList &p, FollowUpTime when,
+                                     const HelperPlan &steps)
 {
     // Expose's parameters: [port, bridge, fixedCidr, defaultGateway, mode, persist].
     if (method != QLatin1String("Expose"))
         return {};
     QStringList lines;
-    if (p.value(4) == QLatin1String("network"))
-        lines.append(tr("then, once confirmed: a Docker network on bridge %1 (Docker is not restarted)").arg(name(p, 1)));
+    const bool network = p.value(4) == QLatin1String("network");
+    if (when == FollowUpTime::Now)
+        lines.append(network ? tr("now: a Docker network on bridge %1 (Docker is not restarted)").arg(name(p, 1))
+                             : tr("now: Docker's default bridge -> %1, and a restart of Docker").arg(name(p, 1)));
     else
-        lines.append(tr("then, once confirmed: Docker's default bridge -> %1, and a restart of Docker").arg(name(p, 1)));
+        lines.append(network
+                         ? tr("then, once confirmed: a Docker network on bridge %1 (Docker is not restarted)").arg(name(p, 1))
+                         : tr("then, once confirmed: Docker's default bridge -> %1, and a restart of Docker").arg(name(p, 1)));
     if (p.value(2).isEmpty())
         lines.append(tr("containers take addresses from the whole subnet of %1").arg(name(p, 1)));
     else
@@ -350,9 +372,11 @@ QStringList HelperPlanText::followUp(const QString &method, const QStringList &p
         lines.append(tr("their gateway: %1").arg(name(p, 3)));
     if (p.value(5) == QLatin1String("false"))
         lines.append(tr("not made permanent: %1 is gone after a reboot").arg(name(p, 1)));
-    else
+    else if (dockerWaitsForBridge(steps))
         lines.append(tr("made permanent: %1 and its port come back after a reboot, and Docker waits for them")
                          .arg(name(p, 1)));
+    else
+        lines.append(tr("made permanent: %1 and its port come back after a reboot").arg(name(p, 1)));
     return lines;
 }
 
@@ -375,8 +399,24 @@ QString HelperPlanText::progress(const QString &stage, const QStringList &p)
         return tr("Docker answers again (after %n second(s))", nullptr, p.value(0).toInt());
     if (stage == QLatin1String("checking"))
         return tr("Checking that %1 kept its addresses and the default route").arg(name(p, 0));
-    if (stage == QLatin1String("restoring"))
-        return tr("Putting the previous configuration back: %1").arg(name(p, 0));
+    if (stage == QLatin1String("restoring")) {
+        // [reason]: DockerFailed's stage, or the first parameter of the
+        // error that stopped the change (a file's path, say).
+        const QString &why = p.value(0);
+        if (why == QLatin1String("restart"))
+            return tr("Restarting Docker failed: putting the previous configuration back");
+        if (why == QLatin1String("start"))
+            return tr("Docker did not answer after the restart: putting the previous configuration back");
+        if (why == QLatin1String("check"))
+            return tr("The check after Docker's restart failed: putting the previous configuration back");
+        if (why == QLatin1String("daemon-reload"))
+            return tr("systemd could not read its unit files again: putting the previous configuration back");
+        if (why == QLatin1String("network") || why == QLatin1String("create-network"))
+            return tr("Docker refused the network: putting the previous configuration back");
+        if (why.isEmpty())
+            return tr("A step failed: putting the previous configuration back");
+        return tr("A step failed (%1): putting the previous configuration back").arg(name(p, 0));
+    }
     if (stage == QLatin1String("done"))
         return tr("Docker's configuration is done");
     QStringList printable;

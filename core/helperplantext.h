@@ -24,11 +24,20 @@ public:
     // "bridge em1 into br0, moving its addresses and routes": a changing
     // method and its parameters, as GetPending lists them.
     static QString operation(const QString &method, const QStringList &parameters);
+    // When followUp() speaks: of a change still waiting ("then, once
+    // confirmed: ..."), or while its confirmation carries it out ("now: ...").
+    enum class FollowUpTime { OnceConfirmed, Now };
     // What a pending change does once confirmed, one sentence per line:
     // for an Expose, the Docker part ("Docker's default bridge becomes br0,
-    // then Docker restarts", the address range, permanence). Empty for a
-    // change whose confirmation only keeps it.
-    static QStringList followUp(const QString &method, const QStringList &parameters);
+    // then Docker restarts", the address range, permanence). Docker is said
+    // to wait for the bridge at boot only when STEPS (the Expose's plan)
+    // write the boot-order drop-in; without them, only that the bridge
+    // comes back. Empty for a change whose confirmation only keeps it.
+    static QStringList followUp(const QString &method, const QStringList &parameters,
+                                FollowUpTime when = FollowUpTime::OnceConfirmed, const HelperPlan &steps = {});
+    // Whether STEPS write the docker.service drop-in that makes Docker wait
+    // for the bridge at boot (passerelle-bridge.conf).
+    static bool dockerWaitsForBridge(const HelperPlan &steps);
     // What a Docker call did (UseDockerBridge, ResetDockerBridge), from the
     // steps it answered with: one line per change, in the past tense
     // ("Wrote /etc/network/interfaces.d/passerelle-br0"). Docker's restart

@@ -113,13 +113,16 @@ int BridgeCommand::run(const QStringList &arguments)
     if (HelperCall::dryRun(parser))
         return HelperCall::plan(client, method, strings, timeout);
     const auto flag = [&strings](int i) { return strings.at(i) == QLatin1String("true"); };
+    const auto change = [&client, &method, &strings](QDBusPendingReply<QString> call) {
+        return HelperCall::change(client, call, method, strings);
+    };
     if (method == QLatin1String("CreateBridge"))
-        return HelperCall::change(client, client.createBridge(strings.at(0), flag(1), timeout));
+        return change(client.createBridge(strings.at(0), flag(1), timeout));
     if (method == QLatin1String("DeleteBridge"))
-        return HelperCall::change(client, client.deleteBridge(strings.at(0), timeout));
+        return change(client.deleteBridge(strings.at(0), timeout));
     if (method == QLatin1String("BridgePort"))
-        return HelperCall::change(client, client.bridgePort(strings.at(0), strings.at(1), flag(2), flag(3), timeout));
+        return change(client.bridgePort(strings.at(0), strings.at(1), flag(2), flag(3), timeout));
     if (method == QLatin1String("RemovePort"))
-        return HelperCall::change(client, client.removePort(strings.at(0), strings.at(1), timeout));
-    return HelperCall::change(client, client.setStp(strings.at(0), flag(1), timeout));
+        return change(client.removePort(strings.at(0), strings.at(1), timeout));
+    return change(client.setStp(strings.at(0), flag(1), timeout));
 }

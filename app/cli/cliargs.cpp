@@ -44,11 +44,40 @@ void Cli::printOut(const QString &text)
     std::fflush(stdout);
 }
 
+namespace {
+
+// QJsonDocument's Indented format writes an empty array or object over two
+// lines ("[\n    ]"): joined back into "[]" and "{}". A string holds no raw
+// newline, so "[" or "{" then a newline is always the document's own.
+QByteArray withEmptyContainersJoined(const QByteArray &in)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in.at(i);
+        out.append(c);
+        if ((c != '[' && c != '{') || i + 1 >= in.size() || in.at(i + 1) != '\n')
+            continue;
+        qsizetype j = i + 2;
+        while (j < in.size() && in.at(j) == ' ')
+            ++j;
+        if (j < in.size() && in.at(j) == (c == '[' ? ']' : '}')) {
+            out.append(in.at(j));
+            i = j;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 void Cli::printJson(const QJsonObject &object, const QCommandLineParser &parser)
 {
     // Straight to bytes: the document is UTF-8 already, and large.
-    const QByteArray bytes = QJsonDocument(object).toJson(parser.isSet(QStringLiteral("pretty")) ? QJsonDocument::Indented
-                                                                                                   : QJsonDocument::Compact);
+    const bool pretty = parser.isSet(QStringLiteral("pretty"));
+    QByteArray bytes = QJsonDocument(object).toJson(pretty ? QJsonDocument::Indented : QJsonDocument::Compact);
+    if (pretty)
+        bytes = withEmptyContainersJoined(bytes);
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     if (!bytes.endsWith('\n'))
         std::fputc('\n', stdout);

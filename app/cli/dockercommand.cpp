@@ -49,6 +49,7 @@ const QString runningBridgeKey = QStringLiteral("running-bridge");
 const QString restartKey = QStringLiteral("restart");
 const QString persistKey = QStringLiteral("persist");
 const QString errorKey = QStringLiteral("error");
+const QString liveRestoreKey = QStringLiteral("live-restore");
 
 bool isOption(const DockerSetting &s)
 {
@@ -143,6 +144,11 @@ QString statusText(const DockerSettingList &settings)
         text += DockerCommand::tr("No network setting of Docker's is set in its configuration: Docker uses docker0.\n");
     else
         text += QLatin1Char('\n') + table.toString() + QLatin1Char('\n');
+    // live-restore is listed only where a file sets it; unset, Docker's
+    // default holds (unknown when a file could not be read).
+    if (!find(settings, liveRestoreKey) && !find(settings, errorKey))
+        text += DockerCommand::tr("live-restore: off (Docker's default): a restart of Docker stops the running "
+                                  "containers\n");
 
     for (const DockerSettingList &same : conflicts(settings)) {
         QStringList where;
@@ -163,11 +169,19 @@ QString statusText(const DockerSettingList &settings)
         else
             text += DockerCommand::tr("Restart: %1 (%2)\n").arg(quoted(restart->value), detail);
     }
+    // Where a permanent configuration would go (helper.conf's [persist]
+    // backend), not whether one was written.
     if (const auto persist = find(settings, persistKey)) {
+        const QString file = persist->source.isEmpty() ? QStringLiteral("helper.conf") : quoted(persist->source);
         if (persist->value == QLatin1String("none"))
-            text += DockerCommand::tr("Permanent network configuration: none that Passerelle can write\n");
+            text += DockerCommand::tr("Permanent configuration: none is written ([persist] backend of %1)\n").arg(file);
+        else if (persist->value == QLatin1String("auto"))
+            text += DockerCommand::tr("Permanent configuration goes to: the network stack that manages the port "
+                                      "(auto, the [persist] backend of %1)\n")
+                        .arg(file);
         else
-            text += DockerCommand::tr("Permanent network configuration: written for %1\n").arg(quoted(persist->value));
+            text += DockerCommand::tr("Permanent configuration goes to: %1 (the [persist] backend of %2)\n")
+                        .arg(quoted(persist->value), file);
     }
     return text;
 }
@@ -218,6 +232,7 @@ bool hasStep(const HelperPlan &steps, const char *name)
 // expose: what the call was for, told from what it did.
 QString useBridgeHeadline(const HelperPlan &steps, const QString &bridge, const DockerCommand::BridgeArguments &args)
 {
+    const bool nothingDone = HelperPlanText::done(steps).isEmpty();
     if (args.mode == QLatin1String("network")) {
         const QString network = quoted(args.options.value(QStringLiteral("network"), bridge).toString());
         return hasStep(steps, "CreateDockerNetwork")
@@ -228,7 +243,9 @@ QString useBridgeHeadline(const HelperPlan &steps, const QString &bridge, const 
         return DockerCommand::tr("Done: Docker's default bridge is %1.").arg(quoted(bridge));
     if (hasStep(steps, "EditDaemonConfig"))
         return DockerCommand::tr("Done: Docker's default bridge is %1 from Docker's next start.").arg(quoted(bridge));
-    return DockerCommand::tr("Done: daemon.json already named %1 as Docker's default bridge.").arg(quoted(bridge));
+    return nothingDone
+        ? DockerCommand::tr("Nothing to change: Docker's default bridge already is %1.").arg(quoted(bridge))
+        : DockerCommand::tr("Done: daemon.json already named %1 as Docker's default bridge.").arg(quoted(bridge));
 }
 
 QString resetBridgeHeadline(const HelperPlan &steps)
@@ -237,7 +254,9 @@ QString resetBridgeHeadline(const HelperPlan &steps)
         return DockerCommand::tr("Done: Docker uses its own docker0 again.");
     if (hasStep(steps, "EditDaemonConfig"))
         return DockerCommand::tr("Done: Docker uses its own docker0 again from its next start.");
-    return DockerCommand::tr("Done: daemon.json already left Docker its own docker0.");
+    return HelperPlanText::done(steps).isEmpty()
+        ? DockerCommand::tr("Nothing to change: Docker already uses its own docker0.")
+        : DockerCommand::tr("Done: daemon.json already left Docker its own docker0.");
 }
 
 // What a Docker call did: the headline, the changes one per line, then the
@@ -371,6 +390,26 @@ bool DockerCommand::isIpv4Subnet(const QString &text)
     return prefix.match(length).hasMatch() && length.toInt() <= 32;
 }
 
+QString DockerCommand::ipv4Network(const QString &subnet)
+{
+    if (!isIpv4Subnet(subnet))
+        return subnet;
+    const int slash = subnet.indexOf(QLatin1Char('/'));
+    const QStringList bytes = subnet.left(slash).split(QLatin1Char('.'));
+    const int length = subnet.mid(slash + 1).toInt();
+    quint32 address = 0;
+    for (const QString &b : bytes)
+        address = (address << 8) | b.toUInt();
+    const quint32 mask = length == 0 ? 0 : ~quint32(0) << (32 - length);
+    address &= mask;
+    return QStringLiteral("%1.%2.%3.%4/%5")
+        .arg(address >> 24)
+        .arg((address >> 16) & 0xff)
+        .arg((address >> 8) & 0xff)
+        .arg(address & 0xff)
+        .arg(length);
+}
+
 void DockerCommand::addBridgeOptions(QCommandLineParser &parser, bool persistByDefault)
 {
     parser.addOption({QStringLiteral("fixed-cidr"),
@@ -393,9 +432,11 @@ void DockerCommand::addBridgeOptions(QCommandLineParser &parser, bool persistByD
     parser.addOption({QStringLiteral("persist"),
                       persistByDefault
                           ? tr("Make the bridge and its port permanent for the network stack that manages the "
-                               "host, and make Docker wait for the bridge at boot (the default).")
+                               "host, and where systemd runs Docker, make it wait for the bridge at boot (the "
+                               "default).")
                           : tr("Make the bridge and its port permanent for the network stack that manages the "
-                               "host, and make Docker wait for the bridge at boot.")});
+                               "host, and where systemd runs Docker, make it wait for the bridge at boot. Without "
+                               "it, the bridge is gone after a reboot.")});
     parser.addOption({QStringLiteral("no-persist"),
                       persistByDefault ? tr("Change only the running system: after a reboot the bridge is gone.")
                                        : tr("Change only the running system (the default).")});
@@ -413,6 +454,13 @@ std::optional<DockerCommand::BridgeArguments> DockerCommand::bridgeArguments(con
     out.fixedCidr = parser.value(QStringLiteral("fixed-cidr"));
     if (parser.isSet(QStringLiteral("fixed-cidr")) && !isIpv4Subnet(out.fixedCidr)) {
         Cli::fail(tr("--fixed-cidr takes an IPv4 subnet such as 192.168.7.128/25, not \"%1\"").arg(quoted(out.fixedCidr)),
+                  ExitUsage);
+        return std::nullopt;
+    }
+    // A subnet is named by its first address: Docker and the helper refuse
+    // host bits, and the one meant is almost always the network around it.
+    if (const QString network = ipv4Network(out.fixedCidr); network != out.fixedCidr) {
+        Cli::fail(tr("--fixed-cidr %1 has host bits set: did you mean %2?").arg(quoted(out.fixedCidr), network),
                   ExitUsage);
         return std::nullopt;
     }

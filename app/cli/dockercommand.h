@@ -37,4 +37,7 @@ public:
     static bool isIpv4Subnet(const QString &text);
     // "192.168.7.254": four decimal bytes, nothing else.
     static bool isIpv4Address(const QString &text);
+    // "192.168.7.128/26" for "192.168.7.130/26": the subnet with its host
+    // bits cleared; TEXT itself when it is not an IPv4 subnet.
+    static QString ipv4Network(const QString &subnet);
 };

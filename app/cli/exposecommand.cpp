@@ -62,10 +62,20 @@ int ExposeCommand::run(const QStringList &arguments)
                                       {port, bridge, dockerArgs->fixedCidr, dockerArgs->defaultGateway},
                                       dockerArgs->options, timeout);
 
-    // Said before the change, not after: the user may still decline to
-    // confirm it.
-    if (!client.connectionFailure())
-        HelperCall::printWarnings({}, true);
+    // The plan first, read-only: its warnings are said before the change,
+    // not after (the user may still decline to confirm it), and it tells
+    // whether Docker will wait for the bridge at boot. When it fails, the
+    // call below fails the same way and reports it.
+    HelperPlan plan;
+    if (!client.connectionFailure()) {
+        QDBusPendingReply<HelperPlan> planned = client.planDocker(
+            QStringLiteral("Expose"), {port, bridge, dockerArgs->fixedCidr, dockerArgs->defaultGateway},
+            dockerArgs->options);
+        planned.waitForFinished();
+        if (!planned.isError())
+            plan = planned.value();
+        HelperCall::printWarnings(plan, true);
+    }
     QDBusPendingReply<QString> reply = client.expose(port, bridge, dockerArgs->fixedCidr, dockerArgs->defaultGateway,
                                                      dockerArgs->options, timeout);
     if (const int code = HelperCall::wait(client, reply); code != ExitOk)
@@ -97,7 +107,8 @@ int ExposeCommand::run(const QStringList &arguments)
     else
         text += tr("It is undone unless you keep it with:\n");
     text += QStringLiteral("  passerellectl confirm %1\n").arg(transaction);
-    for (const QString &line : HelperPlanText::followUp(QStringLiteral("Expose"), parameters))
+    for (const QString &line : HelperPlanText::followUp(QStringLiteral("Expose"), parameters,
+                                                        HelperPlanText::FollowUpTime::OnceConfirmed, plan))
         text += QStringLiteral("  %1\n").arg(line);
     text += tr("Without confirmation, all of it is put back and Docker is never touched.\n");
     Cli::printOut(text);

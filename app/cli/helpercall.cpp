@@ -10,8 +10,6 @@
 #include <QDBusPendingCallWatcher>
 #include <QEventLoop>
 
-#include <algorithm>
-
 using namespace Passerelle;
 
 namespace {
@@ -33,6 +31,30 @@ bool isWarning(const HelperPlanStep &step)
 const QString reachableWarning = QStringLiteral("containers-reachable");
 
 constexpr uint maxConfirmSeconds = 3600;
+
+// A final change in one line, as "passerellectl bridge create" ends: the
+// helper's METHOD and its string ARGUMENTS, as Plan takes them.
+QString doneLine(const QString &method, const QStringList &a)
+{
+    const auto name = [&a](int i) { return HelperErrorText::printableName(a.value(i)); };
+    const bool on = a.value(1) == QLatin1String("true");
+    if (method == QLatin1String("CreateBridge"))
+        return HelperCall::tr("Bridge %1 created.").arg(name(0));
+    if (method == QLatin1String("DeleteBridge"))
+        return HelperCall::tr("Bridge %1 deleted.").arg(name(0));
+    if (method == QLatin1String("BridgePort"))
+        return a.value(2) == QLatin1String("true")
+            ? HelperCall::tr("%2 is a port of bridge %1, its addresses and routes moved onto %1.").arg(name(0), name(1))
+            : HelperCall::tr("%2 is a port of bridge %1, its addresses left on it.").arg(name(0), name(1));
+    if (method == QLatin1String("RemovePort"))
+        return HelperCall::tr("%2 released from bridge %1.").arg(name(0), name(1));
+    if (method == QLatin1String("SetStp"))
+        return on ? HelperCall::tr("STP is on for bridge %1.").arg(name(0))
+                  : HelperCall::tr("STP is off for bridge %1.").arg(name(0));
+    if (method == QLatin1String("SetLinkUp"))
+        return on ? HelperCall::tr("%1 is up.").arg(name(0)) : HelperCall::tr("%1 is down.").arg(name(0));
+    return HelperCall::tr("Done.");
+}
 
 } // namespace
 
@@ -116,25 +138,28 @@ int HelperCall::waitWithEvents(const HelperClient &client, QDBusPendingCall call
     return ExitOk;
 }
 
-int HelperCall::change(HelperClient &client, QDBusPendingReply<QString> call)
+int HelperCall::change(HelperClient &client, QDBusPendingReply<QString> call, const QString &method,
+                       const QStringList &arguments)
 {
     if (const int code = wait(client, call); code != ExitOk)
         return code;
     const QString transaction = call.value();
-    // Quiet when the change is final, as ip is; a change on trial says so.
+    // A change on trial says for how long and how to keep it; a final one
+    // says what is done, in one line.
     QDBusPendingReply<HelperPendingList> pending = client.pending();
     pending.waitForFinished();
-    if (pending.isError())
-        return ExitOk;
-    const HelperPendingList list = pending.value();
-    for (const HelperPendingTransaction &p : list) {
-        if (p.transaction != transaction)
-            continue;
-        Cli::printOut(tr("Done. The change is undone in %n second(s) unless you keep it with:\n"
-                         "  passerellectl confirm %1\n",
-                         nullptr, int(p.secondsLeft))
-                          .arg(transaction));
+    if (!pending.isError()) {
+        for (const HelperPendingTransaction &p : pending.value()) {
+            if (p.transaction != transaction)
+                continue;
+            Cli::printOut(tr("Applied, on trial: it is undone in %n second(s) unless you keep it with:\n"
+                             "  passerellectl confirm %1\n",
+                             nullptr, int(p.secondsLeft))
+                              .arg(transaction));
+            return ExitOk;
+        }
     }
+    Cli::printOut(doneLine(method, arguments) + QLatin1Char('\n'));
     return ExitOk;
 }
 
@@ -152,11 +177,9 @@ int HelperCall::plan(HelperClient &client, const QString &method, const QStringL
         steps.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("Confirm"); });
         steps.append({QStringLiteral("Confirm"), {QString::number(confirmTimeout)}});
     }
-    if (steps.isEmpty()) {
-        Cli::printOut(tr("Nothing would change.\n"));
-        return ExitOk;
-    }
-    Cli::printOut(formatSteps(steps));
+    const QString text = formatSteps(steps);
+    Cli::printOut(text.isEmpty() ? tr("Nothing would change.\n") : text);
+    printWarnings(steps, false);
     return ExitOk;
 }
 
@@ -178,21 +201,11 @@ int HelperCall::planDocker(HelperClient &client, const QString &method, const QS
                 s.parameters = {QString::number(confirmTimeout)};
         }
     }
-    // Putting containers on the LAN always comes with the seed's warning.
-    const bool reachable = method != QLatin1String("ResetDockerBridge");
-    if (reachable && std::none_of(steps.cbegin(), steps.cend(), [](const HelperPlanStep &s) {
-            return isWarning(s) && s.parameters.value(0) == reachableWarning;
-        }))
-        steps.append({QStringLiteral("Warning"), {reachableWarning}});
-    QString text = formatSteps(steps);
-    if (text.isEmpty())
-        text = tr("Nothing would change.\n");
-    // A dry run's warnings belong to its output: stdout, after the steps.
-    for (const HelperPlanStep &s : steps) {
-        if (isWarning(s))
-            text += HelperPlanText::step(s) + QLatin1Char('\n');
-    }
-    Cli::printOut(text);
+    const QString text = formatSteps(steps);
+    Cli::printOut(text.isEmpty() ? tr("Nothing would change.\n") : text);
+    // As after a real run: on stderr, and putting containers on the LAN
+    // always comes with the seed's warning.
+    printWarnings(steps, method != QLatin1String("ResetDockerBridge"));
     return ExitOk;
 }
 

@@ -1,8 +1,9 @@
 // How passerellectl's changing commands talk to passerelle-helper: one call
 // waited for to its end (a polkit prompt included), errors printed as a
 // sentence in the user's language followed by the D-Bus error name; a
-// change left waiting for confirmation says so and how to keep it; with
-// --dry-run, the helper's plan printed step by step instead. The Docker
+// change left waiting for confirmation says so and how to keep it, a final
+// one what is done; with --dry-run, the helper's plan printed step by step
+// instead. Warnings go to stderr, the same way with or without --dry-run. The Docker
 // calls, which answer only once Docker is back, print the helper's
 // DockerProgress signals while they wait.
 #pragma once
@@ -56,9 +57,12 @@ public:
     // The same, running the event loop meanwhile so that signals (a
     // DockerProgressPrinter's) are delivered during a long call.
     static int waitWithEvents(const Passerelle::HelperClient &client, QDBusPendingCall call);
-    // Waits for a changing call. When the change waits for confirmation,
-    // prints for how long and how to keep it.
-    static int change(Passerelle::HelperClient &client, QDBusPendingReply<QString> call);
+    // Waits for a changing call: METHOD with ARGUMENTS as Plan takes them
+    // ("CreateBridge", {"br0", "false"}). When the change waits for
+    // confirmation, prints for how long and how to keep it; when it is
+    // final, what is done in one line ("Bridge br0 created.").
+    static int change(Passerelle::HelperClient &client, QDBusPendingReply<QString> call, const QString &method,
+                      const QStringList &arguments);
     // Prints what METHOD(ARGUMENTS) would do, without doing it.
     static int plan(Passerelle::HelperClient &client, const QString &method, const QStringList &arguments,
                     uint confirmTimeout);
@@ -70,9 +74,10 @@ public:
     // Steps as numbered sentences; the steps after a Confirm step come
     // under "Once confirmed:". Warning steps are left out (see printWarnings).
     static QString formatSteps(const Passerelle::HelperPlan &steps);
-    // The plan's Warning steps on stderr, "passerellectl: warning: ...".
-    // With REACHABLE, the warning that containers become reachable from
-    // the LAN is printed even when the helper did not list it.
+    // The Warning steps of a plan or of what was done on stderr, one
+    // "passerellectl: warning: ..." line each, dry run or not. With
+    // REACHABLE, the warning that containers become reachable from the LAN
+    // is printed even when the helper did not list it.
     static void printWarnings(const Passerelle::HelperPlan &steps, bool reachable);
 
     // "on"/"off" and "up"/"down" as the commands take them.

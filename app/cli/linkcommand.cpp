@@ -33,8 +33,9 @@ int LinkCommand::run(const QStringList &arguments)
         return ExitUsage;
 
     HelperClient client;
+    const QStringList strings{positional.at(1), up ? QStringLiteral("true") : QStringLiteral("false")};
     if (HelperCall::dryRun(parser))
-        return HelperCall::plan(client, QStringLiteral("SetLinkUp"),
-                                {positional.at(1), up ? QStringLiteral("true") : QStringLiteral("false")}, timeout);
-    return HelperCall::change(client, client.setLinkUp(positional.at(1), up, timeout));
+        return HelperCall::plan(client, QStringLiteral("SetLinkUp"), strings, timeout);
+    return HelperCall::change(client, client.setLinkUp(positional.at(1), up, timeout), QStringLiteral("SetLinkUp"),
+                              strings);
 }

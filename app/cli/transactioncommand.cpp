@@ -95,21 +95,32 @@ int TransactionCommand::run(const QString &command, const QStringList &arguments
                 change = p;
         }
     }
-    if (!confirm)
-        return HelperCall::wait(client, client.revert(transaction));
-    if (!change || change->method != QLatin1String("Expose"))
-        return HelperCall::wait(client, client.confirm(transaction));
+    if (!confirm) {
+        if (const int result = HelperCall::wait(client, client.revert(transaction)); result != ExitOk)
+            return result;
+        Cli::printOut(tr("Reverted.\n"));
+        return ExitOk;
+    }
+    if (!change || change->method != QLatin1String("Expose")) {
+        if (const int result = HelperCall::wait(client, client.confirm(transaction)); result != ExitOk)
+            return result;
+        Cli::printOut(tr("Kept.\n"));
+        return ExitOk;
+    }
 
+    // Expose's parameters: [port, bridge, fixedCidr, defaultGateway, mode, persist].
+    const bool network = change->parameters.value(4) == QLatin1String("network");
+    const QString bridge = HelperErrorText::printableName(change->parameters.value(1));
     Cli::printOut(tr("Keeping: %1\n").arg(HelperPlanText::operation(change->method, change->parameters)));
-    for (const QString &line : HelperPlanText::followUp(change->method, change->parameters))
+    for (const QString &line :
+         HelperPlanText::followUp(change->method, change->parameters, HelperPlanText::FollowUpTime::Now))
         Cli::printOut(QStringLiteral("  %1\n").arg(line));
-    Cli::printOut(tr("Setting Docker up; a restart can take a minute:\n"));
+    Cli::printOut(network ? tr("Creating the Docker network on bridge %1:\n").arg(bridge)
+                          : tr("Setting Docker up; its restart can take a minute:\n"));
     const DockerProgressPrinter progress(transaction);
     if (const int result = HelperCall::waitWithEvents(client, client.confirm(transaction)); result != ExitOk)
         return result;
-    const QString bridge = HelperErrorText::printableName(change->parameters.value(1));
-    Cli::printOut(change->parameters.value(4) == QLatin1String("network")
-                      ? tr("Done: the change is kept and the Docker network on bridge %1 is ready.\n").arg(bridge)
-                      : tr("Done: the change is kept and Docker's default bridge is %1.\n").arg(bridge));
+    Cli::printOut(network ? tr("Done: the change is kept and the Docker network on bridge %1 is ready.\n").arg(bridge)
+                          : tr("Done: the change is kept and Docker's default bridge is %1.\n").arg(bridge));
     return ExitOk;
 }

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
 
     void topologyJsonEqualsIp();
     void topologyJsonOwners();
+    void prettyJson();
     void topologyTable();
     void whoOwns_data();
     void whoOwns();
@@ -203,6 +205,28 @@ void TestCli::topologyJsonOwners()
     QCOMPARE(routes.first().toObject().value(QStringLiteral("gateway")).toString(), QStringLiteral("192.168.7.254"));
     QCOMPARE(routes.first().toObject().value(QStringLiteral("dev")).toString(), QStringLiteral("em1"));
     QVERIFY(doc.value(QStringLiteral("containers")).toArray().isEmpty());
+}
+
+void TestCli::prettyJson()
+{
+    // --pretty indents the same document; an empty array stays "[]" on
+    // its line, as jq prints it, not "[" and "]" on two.
+    const Result compact = ctl({QStringLiteral("topology"), QStringLiteral("--json"), QStringLiteral("--no-docker")});
+    const Result pretty = ctl({QStringLiteral("topology"), QStringLiteral("--json"), QStringLiteral("-p"),
+                               QStringLiteral("--no-docker")});
+    QCOMPARE(pretty.exitCode, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(pretty.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(doc.object().value(QStringLiteral("containers")).toArray().size(), 0);
+    QVERIFY2(pretty.out.contains("\"containers\": [],\n"), pretty.out.constData());
+    QVERIFY2(!QRegularExpression(QStringLiteral("[\\[{]\\n *[\\]}]")).match(QString::fromUtf8(pretty.out)).hasMatch(),
+             pretty.out.constData());
+    QVERIFY(pretty.out.count('\n') > compact.out.count('\n'));
+    // The same document either way, volatile fields aside.
+    QCOMPARE(NetnsFixture::withoutVolatileFields(doc.object().value(QStringLiteral("links"))),
+             NetnsFixture::withoutVolatileFields(
+                 QJsonDocument::fromJson(compact.out).object().value(QStringLiteral("links"))));
 }
 
 void TestCli::topologyTable()

@@ -73,6 +73,14 @@ void TestDockerCommands::usageErrors_data()
     row("cidr byte 256", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.168.256.0/24"), cidr + "192.168.256.0/24\"\n");
     row("cidr ipv6", QStringLiteral("docker use-bridge br0 --fixed-cidr fd00::/64"), cidr + "fd00::/64\"\n");
     row("cidr empty", QStringLiteral("docker use-bridge br0 --fixed-cidr="), cidr + "\"\n");
+    row("cidr host bits", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.168.7.130/26"),
+        "passerellectl: --fixed-cidr 192.168.7.130/26 has host bits set: did you mean 192.168.7.128/26?\n");
+    row("cidr host bits /8", QStringLiteral("docker use-bridge br0 --fixed-cidr 10.1.2.3/8"),
+        "passerellectl: --fixed-cidr 10.1.2.3/8 has host bits set: did you mean 10.0.0.0/8?\n");
+    row("cidr host bits /0", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.0.2.1/0"),
+        "passerellectl: --fixed-cidr 192.0.2.1/0 has host bits set: did you mean 0.0.0.0/0?\n");
+    row("cidr host bits /31", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.0.2.255/31"),
+        "passerellectl: --fixed-cidr 192.0.2.255/31 has host bits set: did you mean 192.0.2.254/31?\n");
     row("gateway leading zero", QStringLiteral("docker use-bridge br0 --default-gateway 192.168.7.09"), gateway + "192.168.7.09\"\n");
     row("gateway with prefix", QStringLiteral("docker use-bridge br0 --default-gateway 192.168.7.1/24"), gateway + "192.168.7.1/24\"\n");
     row("gateway name", QStringLiteral("docker use-bridge br0 --default-gateway router"), gateway + "router\"\n");
@@ -92,6 +100,10 @@ void TestDockerCommands::usageErrors_data()
     row("expose without port", QStringLiteral("expose --bridge br0"), exposeUsage);
     row("expose two ports", QStringLiteral("expose em1 em2 --bridge br0"), exposeUsage);
     row("expose bad cidr", QStringLiteral("expose em1 --bridge br0 --fixed-cidr 192.168.7.128/25x"), cidr + "192.168.7.128/25x\"\n");
+    row("expose cidr host bits", QStringLiteral("expose em1 --bridge br0 --fixed-cidr 192.168.7.130/26"),
+        "passerellectl: --fixed-cidr 192.168.7.130/26 has host bits set: did you mean 192.168.7.128/26?\n");
+    row("plan expose cidr host bits", QStringLiteral("plan expose em1 --bridge br0 --fixed-cidr 192.168.7.1/24"),
+        "passerellectl: --fixed-cidr 192.168.7.1/24 has host bits set: did you mean 192.168.7.0/24?\n");
     row("expose bad gateway", QStringLiteral("expose em1 --bridge br0 --default-gateway 300.1.1.1"), gateway + "300.1.1.1\"\n");
     row("expose bad mode", QStringLiteral("expose em1 --bridge br0 --mode default"),
         "passerellectl: --mode takes default-bridge or network, not \"default\"\n");
@@ -123,6 +135,7 @@ void TestDockerCommands::validCommandsCallTheHelper_data()
         QTest::newRow(tag) << args.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     };
     row("use-bridge", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.168.7.128/25 --default-gateway 192.168.7.254"));
+    row("use-bridge host address /32", QStringLiteral("docker use-bridge br0 --fixed-cidr 192.168.7.130/32"));
     row("use-bridge network", QStringLiteral("docker use-bridge br0 --mode network --network lan_7.a --no-restart --persist"));
     row("use-bridge dry run", QStringLiteral("docker use-bridge br0 --move-options --allow-forwarding --dry-run"));
     row("reset-bridge", QStringLiteral("docker reset-bridge --network lan --move-options --no-restart"));

@@ -3,9 +3,10 @@
 // helper there, next to a real dockerd (its own daemon.json, socket and
 // restart command) and an uplink em1 on a LAN namespace. `docker status`
 // and the --dry-run plans need no authorization; each dry run is checked to
-// have changed neither the links nor daemon.json. The whole flow (expose,
-// status, confirm with Docker's restart, reset-bridge, use-bridge) runs
-// last, with real polkitd granting root by a rule of the test's.
+// have changed neither the links nor daemon.json. What the plain changes
+// say (bridge create, revert, confirm, bridge delete) and the whole flow
+// (expose, status, confirm with Docker's restart, reset-bridge, use-bridge)
+// run last, with real polkitd granting root by a rule of the test's.
 #include "dockerfixture.h"
 #include "netnsfixture.h"
 #include "polkitfixture.h"
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void exposeDryRun();
     void exposeDryRunOutsideSubnet();
     void useBridgeDryRunMissingBridge();
+    void plainChangesSayWhatIsDone();
     void exposeStatusConfirmReset();
 
 private:
@@ -233,6 +235,17 @@ void TestDockerHelper::statusJson()
     QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
     QVERIFY2(text.out.contains("Docker's default bridge: docker0"), qPrintable(describe(text)));
     QVERIFY2(text.out.contains("172.17.0.1/16"), qPrintable(describe(text)));
+    // Where a permanent configuration would go, not that one was written.
+    QVERIFY2(text.out.contains("Permanent configuration goes to: ifupdown (the [persist] backend of "
+                               + (m_bus->directory() + QStringLiteral("/helper.conf)")).toUtf8()),
+             qPrintable(describe(text)));
+    QVERIFY2(!text.out.contains("written for"), qPrintable(describe(text)));
+    // live-restore: a row with its file where daemon.json sets it, else
+    // Docker's default without a source.
+    const bool liveRestoreSet = QJsonDocument::fromJson(readFile(m_docker->configPath()))
+                                    .object()
+                                    .contains(QStringLiteral("live-restore"));
+    QCOMPARE(text.out.contains("live-restore: off (Docker's default)"), !liveRestoreSet);
 }
 
 void TestDockerHelper::statusShowsConflict()
@@ -276,7 +289,10 @@ void TestDockerHelper::exposeDryRun()
     QVERIFY2(create >= 0 && confirm > create && then > confirm && edit > then && restart > edit, qPrintable(describe(r)));
     QVERIFY2(out.contains(QLatin1String("Make em1 a port of bridge br0")), qPrintable(describe(r)));
     QVERIFY2(out.contains(QLatin1String("192.0.2.128/25")), qPrintable(describe(r)));
-    QVERIFY2(out.contains(QLatin1String("Containers are then directly reachable from the LAN")), qPrintable(describe(r)));
+    // Warnings as after a real run: on stderr, the seed's always among them.
+    QVERIFY2(r.err.contains("passerellectl: warning: Containers are then directly reachable from the LAN"),
+             qPrintable(describe(r)));
+    QVERIFY2(!out.contains(QLatin1String("Warning")) && !out.contains(QLatin1String("warning")), qPrintable(describe(r)));
     QVERIFY2(!out.contains(QLatin1String("Expose ")) && !out.contains(QLatin1String("EditDaemonConfig")),
              qPrintable(describe(r)));
 
@@ -304,6 +320,48 @@ void TestDockerHelper::useBridgeDryRunMissingBridge()
     QVERIFY2(r.exitCode == 1, qPrintable(describe(r)));
     QVERIFY2(r.err.startsWith("passerellectl: there is no link named \"br9\" (org.passerelle.Error.NoSuchLink)"),
              qPrintable(describe(r)));
+}
+
+void TestDockerHelper::plainChangesSayWhatIsDone()
+{
+    if (!m_polkitSkipReason.isEmpty())
+        QSKIP(qPrintable(m_polkitSkipReason));
+    const QString bridge = QStringLiteral("brq7");
+    const auto stp = [this, &bridge] {
+        const QJsonArray links =
+            QJsonDocument::fromJson(m_netns->ipJson(m_host, {QStringLiteral("link"), QStringLiteral("show"), bridge}))
+                .array();
+        return links.first().toObject().value(QStringLiteral("linkinfo")).toObject().value(QStringLiteral("info_data"))
+            .toObject().value(QStringLiteral("stp_state")).toInt(-1);
+    };
+
+    // A final change says what is done, in one line.
+    Result r = ctl({QStringLiteral("bridge"), QStringLiteral("create"), bridge});
+    QVERIFY2(r.exitCode == 0 && r.out == "Bridge brq7 created.\n" && r.err.isEmpty(), qPrintable(describe(r)));
+    QCOMPARE(stp(), 0);
+
+    // One on trial says so; revert and confirm say what they did.
+    const QStringList stpOnTrial{QStringLiteral("bridge"), QStringLiteral("stp"), bridge, QStringLiteral("on"),
+                                 QStringLiteral("--confirm-timeout"), QStringLiteral("120")};
+    r = ctl(stpOnTrial);
+    QVERIFY2(r.exitCode == 0 && r.out.startsWith("Applied, on trial: it is undone in ")
+                 && r.out.contains("unless you keep it with:\n  passerellectl confirm "),
+             qPrintable(describe(r)));
+    QCOMPARE(stp(), 1);
+    r = ctl({QStringLiteral("revert")});
+    QVERIFY2(r.exitCode == 0 && r.out == "Reverted.\n" && r.err.isEmpty(), qPrintable(describe(r)));
+    QCOMPARE(stp(), 0);
+    r = ctl(stpOnTrial);
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    r = ctl({QStringLiteral("confirm")});
+    QVERIFY2(r.exitCode == 0 && r.out == "Kept.\n" && r.err.isEmpty(), qPrintable(describe(r)));
+    QCOMPARE(stp(), 1);
+
+    r = ctl({QStringLiteral("bridge"), QStringLiteral("delete"), bridge});
+    QVERIFY2(r.exitCode == 0 && r.out == "Bridge brq7 deleted.\n", qPrintable(describe(r)));
+    QVERIFY(QJsonDocument::fromJson(m_netns->ipJson(m_host, {QStringLiteral("link"), QStringLiteral("show"), bridge}))
+                .array()
+                .isEmpty());
 }
 
 void TestDockerHelper::exposeStatusConfirmReset()
@@ -351,6 +409,11 @@ void TestDockerHelper::exposeStatusConfirmReset()
     const int up = out.indexOf(QLatin1String("Docker answers again"));
     const int done = out.indexOf(QLatin1String("Done: the change is kept and Docker's default bridge is br0."));
     QVERIFY2(restarting >= 0 && up > restarting && done > up, qPrintable(describe(r)));
+    // What happens now, not "once confirmed", and the restart announced.
+    QVERIFY2(out.contains(QLatin1String("now: Docker's default bridge -> br0, and a restart of Docker"))
+                 && !out.contains(QLatin1String("once confirmed"))
+                 && out.indexOf(QLatin1String("Setting Docker up; its restart can take a minute:")) < restarting,
+             qPrintable(describe(r)));
     const QJsonObject config = QJsonDocument::fromJson(readFile(m_docker->configPath())).object();
     QCOMPARE(config.value(QStringLiteral("bridge")).toString(), QStringLiteral("br0"));
     QCOMPARE(config.value(QStringLiteral("fixed-cidr")).toString(), QStringLiteral("192.0.2.128/25"));

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void errors();
     void dockerFailedSaysWhetherRestored();
     void exposeOperationAndFollowUp();
+    void dockerWaitsOnlyWithTheDropIn();
     void controlCharactersEscaped();
 
 private:
@@ -155,6 +156,10 @@ void TestDockerText::steps_data()
     row("Warning not-persistent", "Warning", words("not-persistent|br7"), {QStringLiteral("br7")});
     row("Warning no-restart", "Warning", {QStringLiteral("no-restart")}, {QStringLiteral("restart")});
     row("Warning bip-removed", "Warning", words("bip-removed|10.9.8.1/24"), {QStringLiteral("10.9.8.1/24")});
+    row("Warning fixed-cidr-removed", "Warning", words("fixed-cidr-removed|192.0.2.128/25"),
+        words("fixed-cidr|192.0.2.128/25|whole subnet"));
+    row("Warning default-gateway-removed", "Warning", words("default-gateway-removed|192.0.2.254"),
+        words("default-gateway|192.0.2.254"));
     row("RestoreFile", "RestoreFile", words("/etc/network/interfaces|/var/lib/passerelle/persist-backup/x"),
         words("/etc/network/interfaces|/var/lib/passerelle/persist-backup/x"));
     row("RemoveConnection", "RemoveConnection", {QStringLiteral("5f0c7b3e-0000-4000-8000-000000000001")},
@@ -308,8 +313,13 @@ void TestDockerText::progress_data()
     row("waiting", "waiting", {QStringLiteral("13")}, {QStringLiteral("13")});
     row("up", "up", {QStringLiteral("21")}, {QStringLiteral("21")});
     row("checking", "checking", {QStringLiteral("br7")}, {QStringLiteral("br7")});
-    row("restoring", "restoring", {QStringLiteral("dockerd exited with status 1")},
-        {QStringLiteral("dockerd exited with status 1")});
+    // [reason]: the stage that failed, in words; anything else as it came.
+    row("restoring restart", "restoring", {QStringLiteral("restart")}, words("Restarting Docker failed|previous"));
+    row("restoring start", "restoring", {QStringLiteral("start")}, words("did not answer|previous"));
+    row("restoring check", "restoring", {QStringLiteral("check")}, words("check|previous"));
+    row("restoring network", "restoring", {QStringLiteral("create-network")}, words("refused the network|previous"));
+    row("restoring daemon-reload", "restoring", {QStringLiteral("daemon-reload")}, words("systemd|previous"));
+    row("restoring other", "restoring", {QStringLiteral("/srv/t/daemon.json")}, words("/srv/t/daemon.json|previous"));
     row("done", "done", {}, {QStringLiteral("Docker")});
 }
 
@@ -374,6 +384,11 @@ void TestDockerText::errors_data()
     row("PersistConflict", "PersistConflict", words("ifupdown|/etc/network/interfaces.d is not sourced"),
         words("ifupdown|/etc/network/interfaces.d is not sourced"));
     row("InvalidArgument options", "InvalidArgument", words("options|frobnicate"), {QStringLiteral("frobnicate")});
+    row("InUseByDocker daemon.json", "InUseByDocker", words("br7|/srv/t/daemon.json"),
+        words("br7|/srv/t/daemon.json|docker0"));
+    row("InUseByDocker DOCKER_OPTS", "InUseByDocker", words("br7|/etc/default/docker:DOCKER_OPTS"),
+        words("br7|/etc/default/docker:DOCKER_OPTS"));
+    row("InUseByDocker network", "InUseByDocker", words("br7|network:lan7"), words("br7|lan7|Docker network"));
     row("InvalidArgument fixedCidr", "InvalidArgument", words("fixedCidr|10.1/99"), {QStringLiteral("10.1/99")});
 }
 
@@ -382,6 +397,9 @@ void TestDockerText::everyDockerErrorHasASentence()
     const QString list = section(m_xml, QStringLiteral("Errors of Docker's configuration"),
                                  QStringLiteral("Wrong argument types"));
     const QSet<QString> names = captures(list, QStringLiteral("org\\.passerelle\\.Error\\.([A-Za-z]+)\\s+\\["));
+    // DeleteBridge's refusal of a bridge Docker uses, wherever the file lists it.
+    QVERIFY2(m_xml.contains(QLatin1String("org.passerelle.Error.InUseByDocker")),
+             "org.passerelle.Error.InUseByDocker is not in the interface file");
     QVERIFY2(names.size() >= 8, qPrintable(list));
     for (const QString &name : names) {
         QVERIFY2(helperErrorFromName(QStringLiteral("org.passerelle.Error.") + name),
@@ -453,6 +471,46 @@ void TestDockerText::exposeOperationAndFollowUp()
     QVERIFY2(!whole.join(QLatin1Char('\n')).contains(QLatin1String("192.0.2.")), qPrintable(whole.join(QLatin1Char('\n'))));
     QCOMPARE(whole.size(), HelperPlanText::followUp(QStringLiteral("Expose"), params).size() - 1);
     QVERIFY(HelperPlanText::followUp(QStringLiteral("BridgePort"), words("br7|em9|true|false")).isEmpty());
+
+    // While confirm carries it out, it is "now", not "once confirmed".
+    for (const QStringList &p : {params, network}) {
+        const QStringList later = HelperPlanText::followUp(QStringLiteral("Expose"), p);
+        const QStringList now =
+            HelperPlanText::followUp(QStringLiteral("Expose"), p, HelperPlanText::FollowUpTime::Now);
+        QVERIFY2(later.first().contains(QLatin1String("once confirmed")), qPrintable(later.first()));
+        QVERIFY2(!now.first().contains(QLatin1String("confirmed")) && now.first().startsWith(QLatin1String("now")),
+                 qPrintable(now.first()));
+        QCOMPARE(now.mid(1), later.mid(1));
+    }
+}
+
+void TestDockerText::dockerWaitsOnlyWithTheDropIn()
+{
+    // Docker waits for the bridge at boot only where the plan writes the
+    // boot-order drop-in (systemd); without it, or without a plan, only
+    // the bridge is promised.
+    const QStringList params = words("em9|br7|||default-bridge|true");
+    const HelperPlan withDropIn{
+        {QStringLiteral("WriteFile"), words("/etc/network/interfaces.d/passerelle-br7|auto br7\n")},
+        {QStringLiteral("WriteFile"),
+         words("/etc/systemd/system/docker.service.d/passerelle-bridge.conf|[Unit]\nAfter=sys-subsystem-net-devices-br7.device\n")}};
+    const HelperPlan withoutDropIn{withDropIn.first()};
+    QVERIFY(HelperPlanText::dockerWaitsForBridge(withDropIn));
+    QVERIFY(!HelperPlanText::dockerWaitsForBridge(withoutDropIn));
+    QVERIFY(!HelperPlanText::dockerWaitsForBridge({}));
+
+    const auto last = [&params](const HelperPlan &steps) {
+        return HelperPlanText::followUp(QStringLiteral("Expose"), params,
+                                        HelperPlanText::FollowUpTime::OnceConfirmed, steps)
+            .last();
+    };
+    QVERIFY2(last(withDropIn).contains(QLatin1String("br7")) && last(withDropIn).contains(QLatin1String("Docker waits")),
+             qPrintable(last(withDropIn)));
+    for (const HelperPlan &steps : {withoutDropIn, HelperPlan()}) {
+        QVERIFY2(last(steps).contains(QLatin1String("br7")) && last(steps).contains(QLatin1String("reboot"))
+                     && !last(steps).contains(QLatin1String("Docker")),
+                 qPrintable(last(steps)));
+    }
 }
 
 void TestDockerText::controlCharactersEscaped()
