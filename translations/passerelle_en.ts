@@ -17,14 +17,14 @@
 <context>
     <name>HelperCall</name>
     <message numerus="yes">
-        <source>Done. The change is undone in %n second(s) unless you keep it with:
+        <source>Applied, on trial: it is undone in %n second(s) unless you keep it with:
   passerellectl confirm %1
 </source>
         <translation>
-            <numerusform>Done. The change is undone in %n second unless you keep it with:
+            <numerusform>Applied, on trial: it is undone in %n second unless you keep it with:
   passerellectl confirm %1
 </numerusform>
-            <numerusform>Done. The change is undone in %n seconds unless you keep it with:
+            <numerusform>Applied, on trial: it is undone in %n seconds unless you keep it with:
   passerellectl confirm %1
 </numerusform>
         </translation>

@@ -251,18 +251,6 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
 </translation>
     </message>
     <message>
-        <source>Permanent network configuration: none that Passerelle can write
-</source>
-        <translation>Configuration réseau permanente : aucune que Passerelle sache écrire
-</translation>
-    </message>
-    <message>
-        <source>Permanent network configuration: written for %1
-</source>
-        <translation>Configuration réseau permanente : écrite pour %1
-</translation>
-    </message>
-    <message>
         <source>Show the bridge Docker&apos;s default network uses, the network settings of Docker&apos;s configuration and where each comes from, conflicts (the same setting in two places, which stops dockerd from starting), how passerelle-helper restarts Docker and which network stack gets the permanent configuration. Needs no authorization.</source>
         <translation>Affiche le pont qu&apos;utilise le réseau par défaut de Docker, les paramètres réseau de la configuration de Docker et l&apos;origine de chacun, les conflits (le même paramètre à deux endroits, ce qui empêche dockerd de démarrer), la façon dont passerelle-helper redémarre Docker et la pile réseau qui reçoit la configuration permanente. Ne demande aucune autorisation.</translation>
     </message>
@@ -345,14 +333,6 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
     <message>
         <source>With --mode network: the Docker network&apos;s name (default: the bridge&apos;s name).</source>
         <translation>Avec --mode network : le nom du réseau Docker (par défaut : le nom du pont).</translation>
-    </message>
-    <message>
-        <source>Make the bridge and its port permanent for the network stack that manages the host, and make Docker wait for the bridge at boot (the default).</source>
-        <translation>Rendre le pont et son port permanents dans la pile réseau qui gère l&apos;hôte, et faire attendre Docker que le pont existe au démarrage (par défaut).</translation>
-    </message>
-    <message>
-        <source>Make the bridge and its port permanent for the network stack that manages the host, and make Docker wait for the bridge at boot.</source>
-        <translation>Rendre le pont et son port permanents dans la pile réseau qui gère l&apos;hôte, et faire attendre Docker que le pont existe au démarrage.</translation>
     </message>
     <message>
         <source>Change only the running system: after a reboot the bridge is gone.</source>
@@ -445,6 +425,50 @@ Lancez « passerellectl docker ACTION --help » pour les options de chacune.</tr
     <message>
         <source>Done: daemon.json already left Docker its own docker0.</source>
         <translation>C&apos;est fait : daemon.json laissait déjà à Docker son propre docker0.</translation>
+    </message>
+    <message>
+        <source>live-restore: off (Docker&apos;s default): a restart of Docker stops the running containers
+</source>
+        <translation>live-restore : désactivé (valeur par défaut de Docker) : un redémarrage de Docker arrête les conteneurs en cours d&apos;exécution
+</translation>
+    </message>
+    <message>
+        <source>Permanent configuration: none is written ([persist] backend of %1)
+</source>
+        <translation>Configuration permanente : aucune n&apos;est écrite (backend [persist] de %1)
+</translation>
+    </message>
+    <message>
+        <source>Permanent configuration goes to: the network stack that manages the port (auto, the [persist] backend of %1)
+</source>
+        <translation>La configuration permanente va à : la pile réseau qui gère le port (auto, le backend [persist] de %1)
+</translation>
+    </message>
+    <message>
+        <source>Permanent configuration goes to: %1 (the [persist] backend of %2)
+</source>
+        <translation>La configuration permanente va à : %1 (le backend [persist] de %2)
+</translation>
+    </message>
+    <message>
+        <source>Nothing to change: Docker&apos;s default bridge already is %1.</source>
+        <translation>Rien à changer : le pont par défaut de Docker est déjà %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: Docker already uses its own docker0.</source>
+        <translation>Rien à changer : Docker utilise déjà son propre docker0.</translation>
+    </message>
+    <message>
+        <source>Make the bridge and its port permanent for the network stack that manages the host, and where systemd runs Docker, make it wait for the bridge at boot (the default).</source>
+        <translation>Rendre le pont et son port permanents pour la pile réseau qui gère l&apos;hôte et, là où systemd lance Docker, faire en sorte que Docker attende le pont au démarrage (par défaut).</translation>
+    </message>
+    <message>
+        <source>Make the bridge and its port permanent for the network stack that manages the host, and where systemd runs Docker, make it wait for the bridge at boot. Without it, the bridge is gone after a reboot.</source>
+        <translation>Rendre le pont et son port permanents pour la pile réseau qui gère l&apos;hôte et, là où systemd lance Docker, faire en sorte que Docker attende le pont au démarrage. Sans cette option, le pont disparaît au redémarrage.</translation>
+    </message>
+    <message>
+        <source>--fixed-cidr %1 has host bits set: did you mean %2?</source>
+        <translation>--fixed-cidr %1 a des bits d&apos;hôte non nuls : vouliez-vous dire %2 ?</translation>
     </message>
 </context>
 <context>
@@ -618,6 +642,10 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
         <source>Cannot write the screenshot to %1.</source>
         <translation>Impossible d&apos;écrire la capture d&apos;écran dans %1.</translation>
     </message>
+    <message>
+        <source>passerelle: unsupported language &quot;%1&quot; for --lang (supported: %2)</source>
+        <translation>passerelle: langue « %1 » non prise en charge pour --lang (langues prises en charge : %2)</translation>
+    </message>
 </context>
 <context>
     <name>HelperCall</name>
@@ -636,19 +664,6 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
     <message>
         <source>--confirm-timeout takes a number of seconds from 1 to %1</source>
         <translation>--confirm-timeout attend un nombre de secondes de 1 à %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Done. The change is undone in %n second(s) unless you keep it with:
-  passerellectl confirm %1
-</source>
-        <translation>
-            <numerusform>C&apos;est fait. La modification sera annulée dans %n seconde, sauf si vous la conservez avec :
-  passerellectl confirm %1
-</numerusform>
-            <numerusform>C&apos;est fait. La modification sera annulée dans %n secondes, sauf si vous la conservez avec :
-  passerellectl confirm %1
-</numerusform>
-        </translation>
     </message>
     <message>
         <source>Nothing would change.
@@ -669,6 +684,59 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
     <message>
         <source>passerellectl: warning: %1</source>
         <translation>passerellectl: avertissement : %1</translation>
+    </message>
+    <message>
+        <source>Bridge %1 created.</source>
+        <translation>Pont %1 créé.</translation>
+    </message>
+    <message>
+        <source>Bridge %1 deleted.</source>
+        <translation>Pont %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>%2 is a port of bridge %1, its addresses and routes moved onto %1.</source>
+        <translation>%2 est un port du pont %1, ses adresses et ses routes ont été déplacées sur %1.</translation>
+    </message>
+    <message>
+        <source>%2 is a port of bridge %1, its addresses left on it.</source>
+        <translation>%2 est un port du pont %1, ses adresses lui ont été laissées.</translation>
+    </message>
+    <message>
+        <source>%2 released from bridge %1.</source>
+        <translation>%2 retiré du pont %1.</translation>
+    </message>
+    <message>
+        <source>STP is on for bridge %1.</source>
+        <translation>STP est activé sur le pont %1.</translation>
+    </message>
+    <message>
+        <source>STP is off for bridge %1.</source>
+        <translation>STP est désactivé sur le pont %1.</translation>
+    </message>
+    <message>
+        <source>%1 is up.</source>
+        <translation>%1 est active.</translation>
+    </message>
+    <message>
+        <source>%1 is down.</source>
+        <translation>%1 est inactive.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>C&apos;est fait.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied, on trial: it is undone in %n second(s) unless you keep it with:
+  passerellectl confirm %1
+</source>
+        <translation>
+            <numerusform>Appliqué, à l&apos;essai : la modification sera annulée dans %n seconde, sauf si vous la conservez avec :
+  passerellectl confirm %1
+</numerusform>
+            <numerusform>Appliqué, à l&apos;essai : la modification sera annulée dans %n secondes, sauf si vous la conservez avec :
+  passerellectl confirm %1
+</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -916,6 +984,14 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
     <message>
         <source>the permanent configuration (%1) cannot be written safely: %2</source>
         <translation>la configuration permanente (%1) ne peut pas être écrite sans risque : %2</translation>
+    </message>
+    <message>
+        <source>the Docker network %2 is on bridge %1; remove that network first</source>
+        <translation>le réseau Docker %2 est sur le pont %1 ; supprimez d&apos;abord ce réseau</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default network uses bridge %1 (set in %2); give Docker its own docker0 back first</source>
+        <translation>le réseau par défaut de Docker utilise le pont %1 (défini dans %2) ; rendez d&apos;abord à Docker son propre docker0</translation>
     </message>
 </context>
 <context>
@@ -1251,10 +1327,6 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
         <translation>Vérification des adresses de %1 et de la route par défaut</translation>
     </message>
     <message>
-        <source>Putting the previous configuration back: %1</source>
-        <translation>Rétablissement de la configuration précédente : %1</translation>
-    </message>
-    <message>
         <source>Docker&apos;s configuration is done</source>
         <translation>La configuration de Docker est terminée</translation>
     </message>
@@ -1420,6 +1492,54 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
         <source>Added an ACCEPT rule to the DOCKER-USER chain: the firewall forwards traffic within bridge %1</source>
         <translation>Règle ACCEPT ajoutée à la chaîne DOCKER-USER : le pare-feu transmet le trafic à l&apos;intérieur du pont %1</translation>
     </message>
+    <message>
+        <source>The setting fixed-cidr (%1) is removed: containers take addresses from the whole subnet of the bridge</source>
+        <translation>Le paramètre fixed-cidr (%1) est supprimé : les conteneurs prennent leurs adresses dans tout le sous-réseau du pont</translation>
+    </message>
+    <message>
+        <source>The setting default-gateway (%1) is removed: the containers&apos; gateway is the bridge&apos;s own address</source>
+        <translation>Le paramètre default-gateway (%1) est supprimé : la passerelle des conteneurs est l&apos;adresse du pont lui-même</translation>
+    </message>
+    <message>
+        <source>now: a Docker network on bridge %1 (Docker is not restarted)</source>
+        <translation>maintenant : un réseau Docker sur le pont %1 (Docker n&apos;est pas redémarré)</translation>
+    </message>
+    <message>
+        <source>now: Docker&apos;s default bridge -&gt; %1, and a restart of Docker</source>
+        <translation>maintenant : pont par défaut de Docker -&gt; %1, et redémarrage de Docker</translation>
+    </message>
+    <message>
+        <source>made permanent: %1 and its port come back after a reboot</source>
+        <translation>rendu permanent : %1 et son port reviennent après un redémarrage</translation>
+    </message>
+    <message>
+        <source>Restarting Docker failed: putting the previous configuration back</source>
+        <translation>Le redémarrage de Docker a échoué : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>Docker did not answer after the restart: putting the previous configuration back</source>
+        <translation>Docker n&apos;a pas répondu après le redémarrage : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>The check after Docker&apos;s restart failed: putting the previous configuration back</source>
+        <translation>La vérification après le redémarrage de Docker a échoué : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>systemd could not read its unit files again: putting the previous configuration back</source>
+        <translation>systemd n&apos;a pas pu relire ses fichiers d&apos;unité : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>Docker refused the network: putting the previous configuration back</source>
+        <translation>Docker a refusé le réseau : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>A step failed: putting the previous configuration back</source>
+        <translation>Une étape a échoué : rétablissement de la configuration précédente</translation>
+    </message>
+    <message>
+        <source>A step failed (%1): putting the previous configuration back</source>
+        <translation>Une étape a échoué (%1) : rétablissement de la configuration précédente</translation>
+    </message>
 </context>
 <context>
     <name>LinkChangeText</name>
@@ -1584,6 +1704,14 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     <message>
         <source>usage: passerellectl plan bridge|link|docker|expose ARGUMENTS...</source>
         <translation>utilisation : passerellectl plan bridge|link|docker|expose ARGUMENTS...</translation>
+    </message>
+    <message>
+        <source>--lang needs a language (supported: %1)</source>
+        <translation>--lang attend une langue (langues prises en charge : %1)</translation>
+    </message>
+    <message>
+        <source>unsupported language &quot;%1&quot; for --lang (supported: %2)</source>
+        <translation>langue « %1 » non prise en charge pour --lang (langues prises en charge : %2)</translation>
     </message>
 </context>
 <context>
@@ -3171,12 +3299,6 @@ Point d&apos;accès : %2</translation>
 </translation>
     </message>
     <message>
-        <source>Setting Docker up; a restart can take a minute:
-</source>
-        <translation>Configuration de Docker ; un redémarrage peut prendre une minute :
-</translation>
-    </message>
-    <message>
         <source>Done: the change is kept and the Docker network on bridge %1 is ready.
 </source>
         <translation>C&apos;est fait : la modification est conservée et le réseau Docker sur le pont %1 est prêt.
@@ -3186,6 +3308,30 @@ Point d&apos;accès : %2</translation>
         <source>Done: the change is kept and Docker&apos;s default bridge is %1.
 </source>
         <translation>C&apos;est fait : la modification est conservée et le pont par défaut de Docker est %1.
+</translation>
+    </message>
+    <message>
+        <source>Reverted.
+</source>
+        <translation>Modification annulée.
+</translation>
+    </message>
+    <message>
+        <source>Kept.
+</source>
+        <translation>Modification conservée.
+</translation>
+    </message>
+    <message>
+        <source>Creating the Docker network on bridge %1:
+</source>
+        <translation>Création du réseau Docker sur le pont %1 :
+</translation>
+    </message>
+    <message>
+        <source>Setting Docker up; its restart can take a minute:
+</source>
+        <translation>Configuration de Docker ; son redémarrage peut prendre une minute :
 </translation>
     </message>
 </context>
