@@ -158,23 +158,7 @@ struct Lab
     // it must not outlive it.
     void killRollbackAgents() const
     {
-        struct stat nsStat {};
-        if (host.isEmpty()
-            || ::stat(QFile::encodeName(QStringLiteral("/run/netns/") + host).constData(), &nsStat) != 0)
-            return;
-        const QString needle = QStringLiteral("net:[%1]").arg(nsStat.st_ino);
-        const QString agent = QStringLiteral(PASSERELLE_ROLLBACK_BINARY);
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QString &e : entries) {
-            bool ok = false;
-            const qint64 pid = e.toLongLong(&ok);
-            if (!ok)
-                continue;
-            const QString base = QStringLiteral("/proc/") + e;
-            if (QFile::symLinkTarget(base + QStringLiteral("/exe")) == agent
-                && QFile::symLinkTarget(base + QStringLiteral("/ns/net")).endsWith(needle))
-                ::kill(pid_t(pid), SIGKILL);
-        }
+        HelperBusFixture::killInNamespace(host, QStringLiteral(PASSERELLE_ROLLBACK_BINARY));
     }
 
     QStringList ip(const QStringList &args) const

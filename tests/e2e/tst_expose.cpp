@@ -186,22 +186,7 @@ struct Host
     // outlive it.
     void killRollbackAgents() const
     {
-        struct stat nsStat{};
-        if (::stat(QFile::encodeName(QStringLiteral("/run/netns/") + ns).constData(), &nsStat) != 0)
-            return;
-        const QString needle = QStringLiteral("net:[%1]").arg(nsStat.st_ino);
-        const QString agent = QStringLiteral(PASSERELLE_ROLLBACK_BINARY);
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QString &e : entries) {
-            bool ok = false;
-            const qint64 pid = e.toLongLong(&ok);
-            if (!ok)
-                continue;
-            const QString base = QStringLiteral("/proc/") + e;
-            if (QFile::symLinkTarget(base + QStringLiteral("/exe")) == agent
-                && QFile::symLinkTarget(base + QStringLiteral("/ns/net")).endsWith(needle))
-                ::kill(pid_t(pid), SIGKILL);
-        }
+        HelperBusFixture::killInNamespace(ns, QStringLiteral(PASSERELLE_ROLLBACK_BINARY));
     }
 };
 
