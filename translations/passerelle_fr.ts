@@ -136,6 +136,10 @@ Une modification de l&apos;interface de la route par défaut ou d&apos;une sessi
         <source>Cannot expose containers on the network of %1</source>
         <translation>Impossible d&apos;exposer les conteneurs sur le réseau de %1</translation>
     </message>
+    <message>
+        <source>Cannot give Docker its own docker0 back</source>
+        <translation>Impossible de rendre à Docker son propre docker0</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1595,6 +1599,10 @@ Les conteneurs sont alors directement joignables depuis le réseau local : leur 
         <source>Expose containers on the network of %1 through %2</source>
         <translation>Exposer les conteneurs sur le réseau de %1 par le pont %2</translation>
     </message>
+    <message>
+        <source>Give Docker its own docker0 back</source>
+        <translation>Rendre à Docker son propre docker0</translation>
+    </message>
 </context>
 <context>
     <name>LinkCommand</name>
@@ -1932,6 +1940,14 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
     <message>
         <source>Nothing to change: the links are already like this.</source>
         <translation>Rien à changer : les interfaces sont déjà dans cet état.</translation>
+    </message>
+    <message>
+        <source>Docker&apos;s default network goes back to docker0, the bridge Docker makes itself. The bridge it used stays as it is, with its ports and addresses.</source>
+        <translation>Le réseau par défaut de Docker revient sur docker0, le pont que Docker crée lui-même. Le pont qu&apos;il utilisait reste tel quel, avec ses ports et ses adresses.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: Docker already uses its own docker0.</source>
+        <translation>Rien à changer : Docker utilise déjà son propre docker0.</translation>
     </message>
 </context>
 <context>
@@ -2328,6 +2344,18 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
         <source>Keeping the network changes, then reconfiguring Docker; a restart of Docker can take a minute.</source>
         <translation>Conservation des modifications du réseau, puis reconfiguration de Docker ; un redémarrage de Docker peut prendre une minute.</translation>
     </message>
+    <message>
+        <source>Done: Docker uses its own docker0 again.</source>
+        <translation>C&apos;est fait : Docker utilise de nouveau son propre docker0.</translation>
+    </message>
+    <message>
+        <source>Done: Docker uses its own docker0 again from its next start.</source>
+        <translation>C&apos;est fait : Docker utilisera de nouveau son propre docker0 à son prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: Docker already uses its own docker0.</source>
+        <translation>Rien à changer : Docker utilise déjà son propre docker0.</translation>
+    </message>
 </context>
 <context>
     <name>Passerelle::InspectorPanel</name>
@@ -2717,6 +2745,15 @@ Lancez « passerellectl COMMANDE --help » pour en savoir plus sur une commande.
         <comment>file (error)</comment>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Back to docker0</source>
+        <translation>Revenir à docker0</translation>
+    </message>
+    <message>
+        <source>Docker menu ▸ Give Docker Its Own docker0 Back…</source>
+        <comment>the menu and its entry</comment>
+        <translation>menu Docker ▸ Rendre à Docker son propre docker0…</translation>
+    </message>
 </context>
 <context>
     <name>Passerelle::InterfaceTableModel</name>
@@ -2931,6 +2968,14 @@ Point d&apos;accès : %2</translation>
     <message>
         <source>&amp;Docker</source>
         <translation>&amp;Docker</translation>
+    </message>
+    <message>
+        <source>Give Docker Its Own docker0 Back…</source>
+        <translation>Rendre à Docker son propre docker0…</translation>
+    </message>
+    <message>
+        <source>Take Docker&apos;s default network off the bridge it was given, back onto docker0; the bridge itself stays</source>
+        <translation>Ramener le réseau par défaut de Docker sur docker0, hors du pont qui lui avait été donné ; ce pont reste en place</translation>
     </message>
 </context>
 <context>

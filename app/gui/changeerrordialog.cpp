@@ -39,6 +39,8 @@ QString ChangeErrorDialog::title(Step step, const LinkChange &c)
         return c.on ? tr("Cannot turn STP on for %1").arg(c.bridge) : tr("Cannot turn STP off for %1").arg(c.bridge);
     case LinkChange::Kind::Expose:
         return tr("Cannot expose containers on the network of %1").arg(c.link);
+    case LinkChange::Kind::ResetDocker:
+        return tr("Cannot give Docker its own docker0 back");
     }
     return QString();
 }

@@ -121,6 +121,15 @@ ChangePreviewDialog::ChangePreviewDialog(HelperSession *session, const LinkChang
         connect(m_stp, &QCheckBox::toggled, this, &ChangePreviewDialog::schedulePlan);
     }
 
+    if (change.kind == LinkChange::Kind::ResetDocker) {
+        QLabel *resetNote = noteLabel(this);
+        resetNote->setObjectName(QStringLiteral("resetDockerNote"));
+        resetNote->setContentsMargins(0, 0, 0, 4);
+        resetNote->setText(tr("Docker's default network goes back to docker0, the bridge Docker makes itself. The "
+                              "bridge it used stays as it is, with its ports and addresses."));
+        layout->addWidget(resetNote);
+    }
+
     auto *stepsTitle = new QLabel(tr("What will change:"), this);
     QFont bold = stepsTitle->font();
     bold.setBold(true);
@@ -161,6 +170,15 @@ ChangePreviewDialog::ChangePreviewDialog(HelperSession *session, const LinkChang
     m_confirmNote = noteLabel(this);
     m_confirmNote->setObjectName(QStringLiteral("confirmNote"));
     layout->addWidget(m_confirmNote);
+    // Docker's changes are final: the helper puts Docker back itself when
+    // it does not come up, and offers no trial.
+    if (change.kind == LinkChange::Kind::ResetDocker) {
+        m_confirm->setChecked(false);
+        m_confirm->hide();
+        m_timeout->hide();
+        timeoutForm->labelForField(m_timeout)->hide();
+        m_confirmNote->hide();
+    }
     connect(m_confirm, &QCheckBox::toggled, this, [this] {
         updateConfirmation();
         showPlan(m_plan);
@@ -345,7 +363,10 @@ void ChangePreviewDialog::showPlan(const HelperPlan &plan)
         height += m_steps->sizeHintForRow(row) + 2 * m_steps->spacing();
     const int line = fontMetrics().height();
     m_steps->setMinimumHeight(qBound(line * 9, height, line * 24));
-    setStatus(nothing ? tr("Nothing to change: the links are already like this.") : QString(), false);
+    const QString nothingText = m_change.kind == LinkChange::Kind::ResetDocker
+        ? tr("Nothing to change: Docker already uses its own docker0.")
+        : tr("Nothing to change: the links are already like this.");
+    setStatus(nothing ? nothingText : QString(), false);
     updateApply();
 }
 

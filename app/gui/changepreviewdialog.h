@@ -1,11 +1,13 @@
 // Shown before any change goes to passerelle-helper: asks the helper what
-// the change would do (Plan, PlanBridgePort: read-only, no password) and
+// the change would do (Plan, PlanBridgePort, PlanDocker for giving Docker
+// its docker0 back: read-only, no password) and
 // lists each step as a sentence, with the choices that change the plan:
 // the new bridge's name and STP, moving the port's addresses and routes
 // (on by default: without it the host loses its network the moment the
 // link becomes a port), and the confirmation timeout (on by default when
 // the change touches the link that carries the default route or a remote
-// session, where the helper imposes one anyway). The plan is asked again
+// session, where the helper imposes one anyway; never for Docker's reset,
+// which is final). The plan is asked again
 // whenever a choice changes; Apply waits for a plan without error.
 #pragma once
 

@@ -214,6 +214,7 @@ QStringList GraphEditing::touchedLinks(const LinkChange &c) const
         names = {c.bridge};
         break;
     case LinkChange::Kind::CreateBridge:
+    case LinkChange::Kind::ResetDocker:
         break;
     }
     return names;
@@ -296,8 +297,9 @@ void GraphEditing::requestExpose(const QString &port)
 
 void GraphEditing::onDockerProgress(const QString &transaction, const QString &stage, const QStringList &parameters)
 {
-    // Ours: the exposure being kept (or, with no handle, a UseDockerBridge
-    // while we wait for an answer). Other clients' restarts are not news here.
+    // Ours: the exposure being kept (or, with no handle, the reset of
+    // Docker's bridge we wait an answer for). Other clients' restarts are
+    // not news here.
     const bool ours = !transaction.isEmpty() ? transaction == m_banner->transaction() : m_busy;
     if (!ours)
         return;
@@ -327,12 +329,39 @@ void GraphEditing::apply(const LinkChange &change)
         if (const std::optional<HelperFailure> failure = HelperClient::failureOf(*watcher)) {
             m_early.clear();
             ChangeErrorDialog::show(m_window, ChangeErrorDialog::Step::Apply, change, *failure);
+            // A failed reset may still have restarted Docker (and put it back).
+            if (change.kind == LinkChange::Kind::ResetDocker)
+                Q_EMIT dockerConfigurationChanged();
             Q_EMIT changeRefused(*failure);
+            return;
+        }
+        if (change.kind == LinkChange::Kind::ResetDocker) {
+            const QDBusPendingReply<HelperPlan> steps = *watcher;
+            dockerReset(steps.value());
             return;
         }
         const QDBusPendingReply<QString> reply = *watcher;
         applied(change, reply.value());
     });
+}
+
+void GraphEditing::dockerReset(const HelperPlan &steps)
+{
+    const auto has = [&steps](const char *name) {
+        return std::any_of(steps.cbegin(), steps.cend(),
+                           [name](const HelperPlanStep &s) { return s.name == QLatin1String(name); });
+    };
+    // Final at once: no trial, the status bar tells the outcome.
+    QString text;
+    if (has("RestartDocker"))
+        text = tr("Done: Docker uses its own docker0 again.");
+    else if (has("EditDaemonConfig"))
+        text = tr("Done: Docker uses its own docker0 again from its next start.");
+    else
+        text = tr("Nothing to change: Docker already uses its own docker0.");
+    m_window->statusBar()->showMessage(text, StatusMessageMs * 2);
+    Q_EMIT changeApplied(QString());
+    Q_EMIT dockerConfigurationChanged();
 }
 
 void GraphEditing::applied(const LinkChange &change, const QString &transaction)

@@ -9,6 +9,8 @@
 // "Expose containers on the physical network" goes the same way, from its
 // wizard instead of the preview; keeping it sets Docker up, which the banner
 // and the status bar follow through the helper's DockerProgress signal.
+// Giving Docker its own docker0 back is previewed like any change, then
+// made at once (no trial), its progress in the status bar.
 #pragma once
 
 #include "changepreviewdialog.h"
@@ -77,9 +79,11 @@ Q_SIGNALS:
     void exposeWizardOpened(Passerelle::ExposeWizard *wizard);
     // A step of Docker's reconfiguration, in words, as shown.
     void dockerProgressShown(const QString &text);
-    // Docker's configuration may have changed (an exposure was kept or failed).
+    // Docker's configuration may have changed (an exposure was kept or
+    // failed, Docker's bridge was reset).
     void dockerConfigurationChanged();
-    // A call came back: the change was made (it may still be on trial), or refused.
+    // A call came back: the change was made (it may still be on trial; no
+    // handle for a ResetDocker), or refused.
     void changeApplied(const QString &transaction);
     void changeRefused(const Passerelle::HelperFailure &failure);
 
@@ -89,6 +93,8 @@ protected:
 private:
     void apply(const LinkChange &change);
     void applied(const LinkChange &change, const QString &transaction);
+    // ResetDockerBridge answered with STEPS: said in the status bar.
+    void dockerReset(const HelperPlan &steps);
     void startTrial(const QString &transaction, const QString &what, uint secondsLeft);
     // Scrolls NAME's node into view once the graph shows it: a change may
     // lay out parts off screen, and a view the user moved is never re-fitted.

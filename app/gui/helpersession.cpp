@@ -41,12 +41,12 @@ QDBusPendingReply<HelperPlan> HelperSession::plan(const LinkChange &change)
 {
     if (change.kind == LinkChange::Kind::BridgePort)
         return m_client->planBridgePort(change.bridge, change.link, change.moveAddresses, change.on);
-    if (change.kind == LinkChange::Kind::Expose)
+    if (change.isDockerChange())
         return m_client->planDocker(change.method(), change.planArguments(), change.dockerOptions());
     return m_client->plan(change.method(), change.planArguments());
 }
 
-QDBusPendingReply<QString> HelperSession::apply(const LinkChange &c)
+QDBusPendingCall HelperSession::apply(const LinkChange &c)
 {
     switch (c.kind) {
     case LinkChange::Kind::BridgePort:
@@ -65,6 +65,8 @@ QDBusPendingReply<QString> HelperSession::apply(const LinkChange &c)
         return m_client->setStp(c.bridge, c.on, c.confirmTimeout);
     case LinkChange::Kind::Expose:
         return m_client->expose(c.link, c.bridge, c.fixedCidr, c.defaultGateway, c.dockerOptions(), c.confirmTimeout);
+    case LinkChange::Kind::ResetDocker:
+        return m_client->resetDockerBridge(c.dockerOptions());
     }
     Q_UNREACHABLE();
 }

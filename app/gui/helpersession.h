@@ -28,8 +28,9 @@ public:
 
     // What CHANGE would do, read-only.
     QDBusPendingReply<HelperPlan> plan(const LinkChange &change);
-    // Makes CHANGE; answers with the transaction's handle.
-    QDBusPendingReply<QString> apply(const LinkChange &change);
+    // Makes CHANGE; answers with the transaction's handle (s), or for
+    // ResetDocker, which has none, with the steps done (a(sas)).
+    QDBusPendingCall apply(const LinkChange &change);
     QDBusPendingCall confirm(const QString &transaction);
     QDBusPendingCall revert(const QString &transaction);
     QDBusPendingCall setConfirmTimeout(const QString &transaction, uint seconds);

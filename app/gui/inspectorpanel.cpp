@@ -276,6 +276,10 @@ void InspectorPanel::addDocker(const Link &bridge)
         if (!running.isEmpty() && running != effective)
             row(tr("Takes effect"), tr("at Docker's next restart"));
     }
+    // Where to undo it, in the menu entry's words: only when daemon.json
+    // (or a flag) names another bridge, as a reset has nothing to do otherwise.
+    if (effective != defaultBridge)
+        row(tr("Back to docker0"), tr("Docker menu ▸ Give Docker Its Own docker0 Back…", "the menu and its entry"));
     const auto setting = [&](const char *key, const QString &property) {
         for (const DockerSetting &d : bySetting.value(QLatin1String(key)))
             row(property, tr("%1 (%2)", "value (file)").arg(d.value, d.source));

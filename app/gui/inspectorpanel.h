@@ -3,7 +3,8 @@
 // image, id, Compose project, networks and veths; for a bridge its STP state
 // and ports; for the bridge Docker uses (and docker0), Docker's default
 // bridge, where that setting comes from, and a conflict when two places set
-// it. Read from the model each time, so it is never staler than the graph;
+// it, and the menu entry that gives Docker its docker0 back when it uses
+// another. Read from the model each time, so it is never staler than the graph;
 // Docker's settings come from the helper, through the window.
 #pragma once
 

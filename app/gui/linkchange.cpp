@@ -93,9 +93,19 @@ LinkChange LinkChange::expose(const QString &port, const QString &bridge, const 
     return c;
 }
 
+LinkChange LinkChange::resetDocker()
+{
+    LinkChange c;
+    c.kind = Kind::ResetDocker;
+    return c;
+}
+
 QVariantMap LinkChange::dockerOptions() const
 {
     QVariantMap options;
+    // ResetDockerBridge refuses the options of an exposure.
+    if (kind == Kind::ResetDocker)
+        return options;
     options.insert(QStringLiteral("mode"), dockerMode);
     if (dockerMode == QLatin1String("network") && !dockerNetwork.isEmpty())
         options.insert(QStringLiteral("network"), dockerNetwork);
@@ -122,6 +132,8 @@ QString LinkChange::method() const
         return QStringLiteral("SetStp");
     case Kind::Expose:
         return QStringLiteral("Expose");
+    case Kind::ResetDocker:
+        return QStringLiteral("ResetDockerBridge");
     }
     return QString();
 }
@@ -145,6 +157,8 @@ QStringList LinkChange::planArguments() const
     case Kind::Expose:
         // PlanDocker's order: port, bridge, fixedCidr, defaultGateway.
         return {link, bridge, fixedCidr, defaultGateway};
+    case Kind::ResetDocker:
+        return {};
     }
     return {};
 }
@@ -221,6 +235,8 @@ QString LinkChangeText::title(const LinkChange &c)
         return c.on ? tr("Turn STP on for %1").arg(c.bridge) : tr("Turn STP off for %1").arg(c.bridge);
     case LinkChange::Kind::Expose:
         return tr("Expose containers on the network of %1 through %2").arg(c.link, c.bridge);
+    case LinkChange::Kind::ResetDocker:
+        return tr("Give Docker its own docker0 back");
     }
     return QString();
 }

@@ -19,7 +19,10 @@ struct LinkChange
     // uses BridgePort; it is here for changes passerellectl made.
     // Expose: the whole "containers on the physical network" flow (the
     // port bridged now, on trial; Docker set up on Confirm).
-    enum class Kind { BridgePort, CreateBridge, DeleteBridge, AddPort, RemovePort, SetLinkUp, SetStp, Expose };
+    // ResetDocker: Docker's own docker0 again (ResetDockerBridge): final,
+    // no transaction, its reply is the steps done.
+    enum class Kind { BridgePort, CreateBridge, DeleteBridge, AddPort, RemovePort, SetLinkUp, SetStp, Expose,
+                      ResetDocker };
 
     Kind kind = Kind::BridgePort;
     QString bridge;             // every kind but SetLinkUp
@@ -44,13 +47,17 @@ struct LinkChange
     static LinkChange setStp(const QString &bridge, bool on);
     static LinkChange expose(const QString &port, const QString &bridge, const QString &fixedCidr,
                              const QString &defaultGateway);
+    static LinkChange resetDocker();
 
     // The helper's method ("BridgePort") and its arguments as Plan takes
     // them: strings, booleans as "true"/"false", no confirmation timeout.
     QString method() const;
     QStringList planArguments() const;
-    // Expose: its a{sv} options ("mode", "network", "persist").
+    // Expose: its a{sv} options ("mode", "network", "persist"); ResetDocker:
+    // none (the helper restarts Docker by default).
     QVariantMap dockerOptions() const;
+    // Goes to PlanDocker rather than Plan.
+    bool isDockerChange() const { return kind == Kind::Expose || kind == Kind::ResetDocker; }
     // Whether the change creates a bridge, so that its STP is to be chosen.
     bool createsBridge() const { return kind == Kind::CreateBridge || (kind == Kind::BridgePort && newBridge); }
 

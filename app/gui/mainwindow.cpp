@@ -87,6 +87,8 @@ MainWindow::MainWindow(TopologyModel *model, QWidget *parent)
             refreshDockerSettings();
     });
     connect(m_exposeAction, &QAction::triggered, m_editing, [this] { m_editing->requestExpose(); });
+    connect(m_resetDockerAction, &QAction::triggered, m_editing,
+            [this] { m_editing->requestChange(LinkChange::resetDocker()); });
     connect(m_editing, &GraphEditing::dockerConfigurationChanged, this, &MainWindow::refreshDockerSettings);
     // Docker back after a restart: its running bridge may be another.
     connect(m_model, &TopologyModel::dockerStatusChanged, this, [this](const DockerStatus &status) {
@@ -133,6 +135,12 @@ void MainWindow::createActions()
     m_exposeAction = make(tr("Expose Containers on the Physical Network…"), "network-wired", QKeySequence());
     m_exposeAction->setObjectName(QStringLiteral("exposeAction"));
     m_exposeAction->setToolTip(tr("Bridge a physical port and put Docker's containers on its network"));
+    // Always offered: the preview says when there is nothing to change, and
+    // knowing beforehand would start the helper at every launch.
+    m_resetDockerAction = make(tr("Give Docker Its Own docker0 Back…"), "edit-undo", QKeySequence());
+    m_resetDockerAction->setObjectName(QStringLiteral("resetDockerAction"));
+    m_resetDockerAction->setToolTip(tr("Take Docker's default network off the bridge it was given, back onto "
+                                       "docker0; the bridge itself stays"));
 
     connect(m_zoomInAction, &QAction::triggered, this, [this] { showGraph(); m_view->zoomIn(); });
     connect(m_zoomOutAction, &QAction::triggered, this, [this] { showGraph(); m_view->zoomOut(); });
@@ -170,6 +178,7 @@ void MainWindow::createMenus()
 
     QMenu *docker = menuBar()->addMenu(tr("&Docker"));
     docker->addAction(m_exposeAction);
+    docker->addAction(m_resetDockerAction);
 }
 
 void MainWindow::createToolBar()

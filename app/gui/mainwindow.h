@@ -3,7 +3,8 @@
 // export in the toolbar, and Docker's state in the status bar. Bridges are
 // edited from the graph's menus and by drag and drop (GraphEditing), with
 // the banner of a change on trial above the graph. The Docker menu opens
-// the "expose containers on the physical network" wizard.
+// the "expose containers on the physical network" wizard, and gives Docker
+// its own docker0 back (previewed like any change).
 #pragma once
 
 #include "topologytypes.h"
@@ -42,6 +43,7 @@ public:
     GraphEditing *editing() const { return m_editing; }
     ConfirmBanner *banner() const { return m_banner; }
     QAction *exposeAction() const { return m_exposeAction; }
+    QAction *resetDockerAction() const { return m_resetDockerAction; }
 
     // The model answered and its graph is laid out and on screen.
     bool isGraphReady() const { return m_graphReady; }
@@ -92,6 +94,7 @@ private:
     QAction *m_tableAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_exposeAction = nullptr;
+    QAction *m_resetDockerAction = nullptr;
     bool m_dockerSettingsAsked = false;
     bool m_graphReady = false;
 };

@@ -19,6 +19,13 @@
 // and its new veth is a port of br0 in the model and in the graph. The
 // window as it ends is ${PASSERELLE_BUILD_DIR}/screenshots/expose-flow-done.png
 // (expose-flow-start, -preview, -banner and -progress on the way).
+//
+// Then the way back, from the Docker menu: br0's inspector points to "Give
+// Docker Its Own docker0 Back…"; its preview is the helper's plan (the
+// daemon.json diff taking "bridge" away); Apply restarts Docker, told in
+// the status bar, and web comes back on docker0 while br0 keeps em1
+// (reset-docker-preview.png, reset-docker-done.png).
+#include "changepreviewdialog.h"
 #include "confirmbanner.h"
 #include "dockerfixture.h"
 #include "exposeplanview.h"
@@ -27,6 +34,7 @@
 #include "graphview.h"
 #include "helperbusfixture.h"
 #include "helperplantext.h"
+#include "inspectorpanel.h"
 #include "mainwindow.h"
 #include "netnsfixture.h"
 #include "nodeitems.h"
@@ -51,6 +59,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -267,22 +276,7 @@ private:
     // The helper's rollback agent acts on the lab: it must not outlive it.
     void killRollbackAgents() const
     {
-        struct stat nsStat{};
-        if (m_lab.isEmpty() || ::stat(QFile::encodeName(QStringLiteral("/run/netns/") + m_lab).constData(), &nsStat) != 0)
-            return;
-        const QString needle = QStringLiteral("net:[%1]").arg(nsStat.st_ino);
-        const QString agent = QStringLiteral(PASSERELLE_ROLLBACK_BINARY);
-        const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        for (const QString &e : entries) {
-            bool ok = false;
-            const qint64 pid = e.toLongLong(&ok);
-            if (!ok)
-                continue;
-            const QString base = QStringLiteral("/proc/") + e;
-            if (QFile::symLinkTarget(base + QStringLiteral("/exe")) == agent
-                && QFile::symLinkTarget(base + QStringLiteral("/ns/net")).endsWith(needle))
-                ::kill(pid_t(pid), SIGKILL);
-        }
+        HelperBusFixture::killInNamespace(m_lab, QStringLiteral(PASSERELLE_ROLLBACK_BINARY));
     }
 
 private Q_SLOTS:
@@ -291,6 +285,8 @@ private Q_SLOTS:
     void cleanup();
 
     void exposeKeepAndContainersComeBackOnBr0();
+    // Runs on what the exposure left: daemon.json naming br0.
+    void resetGivesDockerDocker0Back();
 };
 
 void TestExposeFlow::initTestCase()
@@ -523,6 +519,113 @@ void TestExposeFlow::exposeKeepAndContainersComeBackOnBr0()
     m_window->scene()->selectNode(QStringLiteral("ctr:") + m_webId);
     shoot(m_window.get(), QStringLiteral("expose-flow-done.png"));
     qInfo("the flow took %lld ms", clock.elapsed());
+}
+
+void TestExposeFlow::resetGivesDockerDocker0Back()
+{
+    const QJsonObject configBefore = QJsonDocument::fromJson(readFile(m_docker->configPath())).object();
+    if (configBefore.value(QStringLiteral("bridge")).toString() != QLatin1String("br0"))
+        QSKIP("daemon.json does not name br0: the exposure before did not get through");
+    const qint64 dockerdBefore = m_docker->pid();
+    QVERIFY(dockerdBefore > 0);
+    const QString startedBefore = m_docker->inspect(QStringLiteral("web"), QStringLiteral("{{.State.StartedAt}}"));
+
+    // br0's inspector, with Docker's settings from the helper, points to the menu entry.
+    const std::optional<Link> br0 = m_model->linkByName(QStringLiteral("br0"));
+    QVERIFY(br0);
+    m_window->selectNode(linkKey(br0->ifindex));
+    const QString hint = QStringLiteral("Back to docker0: Docker menu ▸ Give Docker Its Own docker0 Back…");
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->inspector()->lines().contains(hint),
+                              qPrintable(m_window->inspector()->lines().join(QLatin1Char('\n'))), 15000);
+
+    // The entry, found in the Docker menu as a user would.
+    QMenu *dockerMenu = nullptr;
+    for (QAction *a : m_window->menuBar()->actions()) {
+        if (a->text() == QLatin1String("&Docker"))
+            dockerMenu = a->menu();
+    }
+    QVERIFY(dockerMenu);
+    QAction *reset = nullptr;
+    for (QAction *a : dockerMenu->actions()) {
+        if (a->objectName() == QLatin1String("resetDockerAction"))
+            reset = a;
+    }
+    QVERIFY(reset && reset->isEnabled());
+    QCOMPARE(reset->text(), QStringLiteral("Give Docker Its Own docker0 Back…"));
+    reset->trigger();
+    ChangePreviewDialog *dialog = editing()->previewDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isPlanReady() || dialog->planFailure().has_value(), 30000);
+    if (!dialog->isPlanReady()) {
+        const HelperFailure f = dialog->planFailure().value_or(HelperFailure());
+        QFAIL(qPrintable(f.name + QLatin1Char(' ') + f.parameters.join(QLatin1Char(',')) + QLatin1Char(' ') + f.detail));
+    }
+    // The helper's plan: daemon.json loses "bridge" (and the containers'
+    // range and gateway the exposure set), Docker restarts.
+    const QString steps = dialog->stepTexts().join(QLatin1Char('\n'));
+    QVERIFY2(steps.contains(QStringLiteral("Edit %1").arg(m_docker->configPath())), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("-\"bridge\": \"br0\"")), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("-\"fixed-cidr\"")), qPrintable(steps));
+    QVERIFY2(!steps.contains(QStringLiteral("+\"bridge\"")), qPrintable(steps));
+    QVERIFY2(steps.contains(QStringLiteral("Restart Docker")), qPrintable(steps));
+    QCOMPARE(dialog->change().confirmTimeout, 0u);
+    // The preview changed nothing.
+    QCOMPARE(QJsonDocument::fromJson(readFile(m_docker->configPath())).object(), configBefore);
+    QCOMPARE(m_docker->pid(), dockerdBefore);
+    shoot(dialog, QStringLiteral("reset-docker-preview.png"));
+
+    // Apply: Docker restarts, told in the status bar, and the result said there.
+    QStringList progress;   // "what the signal said | the status bar's progress label"
+    QObject listening;
+    auto *progressLabel = m_window->findChild<QLabel *>(QStringLiteral("changeProgressLabel"));
+    QVERIFY(progressLabel);
+    connect(editing(), &GraphEditing::dockerProgressShown, &listening, [&](const QString &text) {
+        progress.append(text + QStringLiteral(" | ") + progressLabel->text());
+    });
+    QSignalSpy applied(editing(), &GraphEditing::changeApplied);
+    QSignalSpy refused(editing(), &GraphEditing::changeRefused);
+    QAbstractButton *apply = dialog->findChild<QAbstractButton *>(QStringLiteral("applyButton"));
+    QVERIFY(apply && apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(editing()->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!editing()->isBusy(), 120000);
+    QCOMPARE(refused.count(), 0);
+    QCOMPARE(applied.count(), 1);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Done: Docker uses its own docker0 again."));
+    QVERIFY(!banner()->isPending());
+    const QString restarting = HelperPlanText::progress(QStringLiteral("restarting"), {QStringLiteral("command")});
+    const QString told = progress.join(QLatin1Char('\n'));
+    QVERIFY2(told.contains(restarting + QStringLiteral(" | ") + restarting), qPrintable(told));
+    QVERIFY2(told.contains(HelperPlanText::progress(QStringLiteral("done"), {})), qPrintable(told));
+    qInfo("Docker's progress as shown:\n%s", qPrintable(told));
+
+    // daemon.json names no bridge; a new dockerd answers; br0 keeps em1
+    // and the host's address.
+    const QJsonObject config = QJsonDocument::fromJson(readFile(m_docker->configPath())).object();
+    QVERIFY2(!config.contains(QStringLiteral("bridge")) && !config.contains(QStringLiteral("fixed-cidr"))
+                 && !config.contains(QStringLiteral("default-gateway")),
+             QJsonDocument(config).toJson().constData());
+    QVERIFY(m_docker->pid() > 0 && m_docker->pid() != dockerdBefore);
+    QVERIFY(m_docker->answersPing());
+    QCOMPARE(kernelLink(QStringLiteral("em1")).value(QStringLiteral("master")).toString(), QStringLiteral("br0"));
+    QCOMPARE(ipv4(QStringLiteral("br0")), QStringList{hostAddress});
+
+    // web comes back by its restart policy, on docker0 this time.
+    QTRY_VERIFY_WITH_TIMEOUT(m_docker->inspect(QStringLiteral("web"), QStringLiteral("{{.State.Running}}"))
+                                     == QLatin1String("true")
+                                 && m_docker->inspect(QStringLiteral("web"), QStringLiteral("{{.State.StartedAt}}"))
+                                     != startedBefore,
+                             60000);
+    const int veth = m_docker->hostPeerIfindex(QStringLiteral("web"));
+    QVERIFY(veth > 0);
+    QCOMPARE(kernelLink(veth).value(QStringLiteral("master")).toString(), QStringLiteral("docker0"));
+    QTRY_COMPARE_WITH_TIMEOUT(modelVethOfWeb(), veth, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(graphProblem(veth, QStringLiteral("docker0")), QString(), 10000);
+
+    // The settings asked again after the change: br0 no longer gets the hint.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->inspector()->lines().contains(hint), 15000);
+    shoot(m_window.get(), QStringLiteral("reset-docker-done.png"));
 }
 
 QTEST_MAIN(TestExposeFlow)

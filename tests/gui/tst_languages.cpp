@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QStatusBar>
@@ -186,6 +187,16 @@ private Q_SLOTS:
                 menus.append(a->text());
             QCOMPARE(menus, QStringList({expected(lang, mw, "&File"), expected(lang, mw, "&View"),
                                          expected(lang, mw, "&Docker")}));
+            // The Docker menu: exposing, and giving Docker its docker0 back.
+            QMenu *dockerMenu = window.menuBar()->actions().constLast()->menu();
+            QVERIFY(dockerMenu);
+            QStringList dockerEntries;
+            for (QAction *a : dockerMenu->actions())
+                dockerEntries.append(a->text());
+            QCOMPARE(dockerEntries, QStringList({expected(lang, mw, "Expose Containers on the Physical Network…"),
+                                                 expected(lang, mw, "Give Docker Its Own docker0 Back…")}));
+            QVERIFY(dockerMenu->actions().contains(window.resetDockerAction()));
+            QVERIFY(window.resetDockerAction()->isEnabled());
             QStringList toolbar;
             for (QAction *a : window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions()) {
                 if (!a->text().isEmpty())
@@ -260,7 +271,8 @@ private Q_SLOTS:
             const QStringList dockerLines = window.inspector()->lines();
             for (const char *property : {"Default network now on", "Default bridge set in", "Takes effect",
                                          "Containers' address range", "Containers' gateway",
-                                         "Docker's own bridge address (bip)", "Live restore", "Conflict", "Cannot read"}) {
+                                         "Docker's own bridge address (bip)", "Live restore", "Conflict", "Cannot read",
+                                         "Back to docker0"}) {
                 const QString text = expected(lang, ip, property);
                 QVERIFY2(!text.isEmpty() && std::any_of(dockerLines.cbegin(), dockerLines.cend(),
                                                         [&](const QString &l) { return l.startsWith(text + QLatin1Char(':')); }),
@@ -271,6 +283,10 @@ private Q_SLOTS:
                 QVERIFY2(dockerLines.contains(QStringLiteral("Prend effet: au prochain redémarrage de Docker")),
                          qPrintable(dockerLines.join(QLatin1Char('\n'))));
                 QCOMPARE(window.exposeAction()->text(), QStringLiteral("Exposer les conteneurs sur le réseau physique…"));
+                QCOMPARE(window.resetDockerAction()->text(), QStringLiteral("Rendre à Docker son propre docker0…"));
+                QVERIFY2(dockerLines.contains(
+                             QStringLiteral("Revenir à docker0: menu Docker ▸ Rendre à Docker son propre docker0…")),
+                         qPrintable(dockerLines.join(QLatin1Char('\n'))));
             }
             cut = cutOffTexts(&window) + cutOffProperties(tree);
             QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
@@ -321,6 +337,25 @@ private Q_SLOTS:
             QStringList cut = cutOffTexts(dialog);
             QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
             QVERIFY(dialog->grab().save(QDir(m_shots).filePath(QStringLiteral("edit-preview-%1.png").arg(lang))));
+            dialog->reject();
+            QTRY_VERIFY(!window.editing()->previewDialog());
+
+            // Giving Docker its docker0 back, from the Docker menu: the same
+            // preview, without the confirmation Docker's changes never take.
+            window.resetDockerAction()->trigger();
+            dialog = window.editing()->previewDialog();
+            QVERIFY(dialog);
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            QCOMPARE(dialog->change().kind, LinkChange::Kind::ResetDocker);
+            QCOMPARE(dialog->windowTitle(), expected(lang, "LinkChangeText", "Give Docker its own docker0 back"));
+            QVERIFY(dialog->findChild<QWidget *>(QStringLiteral("resetDockerNote"))->isVisible());
+            QVERIFY(!dialog->findChild<QAbstractButton *>(QStringLiteral("askConfirm"))->isVisible());
+            QCOMPARE(dialog->change().confirmTimeout, 0u);
+            QTRY_VERIFY_WITH_TIMEOUT(dialog->planFailure().has_value() || dialog->isPlanReady(), 10000);
+            QCoreApplication::processEvents();
+            cut = cutOffTexts(dialog);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+            QVERIFY(dialog->grab().save(QDir(m_shots).filePath(QStringLiteral("reset-docker-preview-%1.png").arg(lang))));
             dialog->reject();
 
             ConfirmBanner *banner = window.banner();
