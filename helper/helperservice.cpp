@@ -333,13 +333,18 @@ void HelperService::submitDocker(const QString &what, const DockerRequest &base,
 void HelperService::planExpose(const QString &port, const DockerRequest &request, bool containerNames,
                                const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done)
 {
-    LinkEditor::Result read;
-    const NetState state = LinkEditor::readState(&read);
-    if (!read.ok())
-        return done(HelperFailure::make(HelperError::Failed, {QStringLiteral("Expose"), QString(), read.error},
-                                        QStringLiteral("Cannot read the links: %1").arg(read.error)),
-                    {});
-    m_docker->plan(request, afterBridgePort(state, request.bridge, port), containerNames, done);
+    // The network part's plan, and Docker's on the state it will leave:
+    // one read of the links for both.
+    HelperPlan networkPlan;
+    NetState state;
+    if (auto failure = m_runner->preview(Operation::bridgePort(request.bridge, port, true, false), &networkPlan, &state))
+        return done(failure, {});
+    networkPlan.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("Confirm"); });
+    networkPlan.append({QStringLiteral("Confirm"), {QString::number(m_config.confirmTimeoutSeconds)}});
+    m_docker->plan(request, afterBridgePort(state, request.bridge, port), containerNames,
+                   [networkPlan, done](const std::optional<HelperFailure> &failure, const HelperPlan &docker) {
+                       done(failure, failure ? HelperPlan() : networkPlan + docker);
+                   });
 }
 
 QString HelperService::Expose(const QString &port, const QString &bridge, const QString &fixedCidr,
@@ -367,9 +372,6 @@ QString HelperService::Expose(const QString &port, const QString &bridge, const 
                   // Docker's part is checked before anything changes: a
                   // fixedCidr outside the subnet must not cost the user a
                   // bridge first.
-                  HelperPlan networkPlan;
-                  if (auto failure = m_runner->preview(network, &networkPlan))
-                      return reply(call, failure);
                   callStarted();
                   planExpose(port, request, true, [=](const std::optional<HelperFailure> &failure, const HelperPlan &) {
                       callEnded();
@@ -439,17 +441,7 @@ HelperPlan HelperService::PlanDocker(const QString &method, const QStringList &a
         return {};
     }
     // Expose: the network steps, the trial, then Docker's.
-    const QString port = arguments.at(0);
-    HelperPlan networkPlan;
-    if (auto failure = m_runner->preview(Operation::bridgePort(request.bridge, port, true, false), &networkPlan)) {
-        done(failure, {});
-        return {};
-    }
-    networkPlan.removeIf([](const HelperPlanStep &s) { return s.name == QLatin1String("Confirm"); });
-    networkPlan.append({QStringLiteral("Confirm"), {QString::number(m_config.confirmTimeoutSeconds)}});
-    planExpose(port, request, mayAskDocker(callerUid(call.service())), [networkPlan, done](const std::optional<HelperFailure> &failure, const HelperPlan &docker) {
-        done(failure, failure ? HelperPlan() : networkPlan + docker);
-    });
+    planExpose(arguments.at(0), request, mayAskDocker(callerUid(call.service())), done);
     return {};
 }
 

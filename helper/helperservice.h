@@ -103,7 +103,8 @@ private:
     std::optional<HelperFailure> busy() const;
     // Expose's Confirm: Docker's part, then the network part kept (or both put back).
     void confirmExpose(const QDBusMessage &call, uint uid, const QString &transaction);
-    // The Docker plan of Expose, on the state its network part will leave.
+    // Expose's whole plan: the network steps, the trial, then Docker's,
+    // planned on the state the network part will leave.
     void planExpose(const QString &port, const DockerRequest &request, bool containerNames,
                     const std::function<void(const std::optional<HelperFailure> &, const HelperPlan &)> &done);
     void replyPlan(const QDBusMessage &call, const std::optional<HelperFailure> &failure, const HelperPlan &plan);

@@ -72,6 +72,7 @@ HelperFailure invalidArgument(const QString &argument, const QString &value)
 
 struct TransactionRunner::Prepared
 {
+    NetState state;   // what the plan was made on
     Plan plan;
     bool critical = false;
 };
@@ -137,7 +138,8 @@ void TransactionRunner::finishLeftover()
 std::optional<HelperFailure> TransactionRunner::prepare(const Operation &operation, Prepared *out)
 {
     LinkEditor::Result read;
-    const NetState state = LinkEditor::readState(&read);
+    out->state = LinkEditor::readState(&read);
+    const NetState &state = out->state;
     if (!read.ok())
         return failed(operation.method(), QStringLiteral("Cannot read the links: %1").arg(read.error));
     const QList<MoveRecord> moves = Journal::readMoves(m_dir.movesPath(), state.links);
@@ -390,7 +392,7 @@ HelperPendingList TransactionRunner::pending(uint uid) const
                                      m_current->parameters}};
 }
 
-std::optional<HelperFailure> TransactionRunner::preview(const Operation &operation, HelperPlan *plan)
+std::optional<HelperFailure> TransactionRunner::preview(const Operation &operation, HelperPlan *plan, NetState *state)
 {
     if (auto failure = operation.validateNames())
         return failure;
@@ -398,6 +400,8 @@ std::optional<HelperFailure> TransactionRunner::preview(const Operation &operati
     if (auto failure = prepare(operation, &prepared))
         return failure;
     *plan = prepared.plan.describe();
+    if (state)
+        *state = prepared.state;
     if (prepared.critical && !prepared.plan.steps.isEmpty())
         plan->append({QStringLiteral("Confirm"), {QString::number(m_config.confirmTimeoutSeconds)}});
     return std::nullopt;

@@ -45,8 +45,9 @@ public:
     std::optional<HelperFailure> revert(const QString &transaction, uint uid);
     std::optional<HelperFailure> setConfirmTimeout(const QString &transaction, uint uid, uint seconds);
     HelperPendingList pending(uint uid) const;
-    // What start() would do now, without doing it.
-    std::optional<HelperFailure> preview(const Operation &operation, HelperPlan *plan);
+    // What start() would do now, without doing it; STATE (when given) gets
+    // the links, addresses and routes it was planned on.
+    std::optional<HelperFailure> preview(const Operation &operation, HelperPlan *plan, NetState *state = nullptr);
 
     // A change is waiting for confirmation.
     bool hasPending() const { return m_current.has_value(); }
