@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 
 namespace Passerelle {
 
@@ -18,18 +17,6 @@ namespace {
 
 const QString DockerOptsSetting = QStringLiteral("DOCKER_OPTS");
 const QString ExecStartSetting = QStringLiteral("ExecStart");
-
-QString errnoName(int err)
-{
-    const char *name = strerrorname_np(err);
-    return name ? QString::fromLatin1(name) : QString::number(err);
-}
-
-HelperFailure readFailure(const QString &path, int err)
-{
-    return HelperFailure::make(HelperError::Failed, {QStringLiteral("read"), errnoName(err), path},
-                               QStringLiteral("read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(err))));
-}
 
 // A file only read (units and drop-ins, which may well be links to the
 // packaged ones): follows links. *exists=false when missing; a unit masked
@@ -44,7 +31,7 @@ std::optional<HelperFailure> readPlain(const QString &path, QByteArray *content,
         return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return readFailure(path, errno ? errno : EIO);
+        return SafeFile::systemFailure("read", path, errno ? errno : EIO);
     *content = file.readAll();
     return std::nullopt;
 }
@@ -735,7 +722,7 @@ std::optional<HelperFailure> planOptionMove(const QList<DockerOption> &options, 
     }
     if (!unmatched.isEmpty()) {
         const DockerOption &gone = unmatched.constFirst();
-        return HelperFailure::make(HelperError::Failed, {QStringLiteral("read"), errnoName(ESTALE), gone.file},
+        return HelperFailure::make(HelperError::Failed, {QStringLiteral("read"), SafeFile::errnoName(ESTALE), gone.file},
                                    QStringLiteral("%1 %2 is no longer in %3 (%4): the file changed")
                                        .arg(gone.option, gone.value, gone.file, gone.setting));
     }

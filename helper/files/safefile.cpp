@@ -11,8 +11,6 @@
 
 namespace Passerelle::SafeFile {
 
-namespace {
-
 QString errnoName(int err)
 {
     const char *name = strerrorname_np(err);
@@ -25,6 +23,8 @@ HelperFailure systemFailure(const char *what, const QString &path, int err)
                                QStringLiteral("%1 %2: %3").arg(QLatin1String(what), path,
                                                                QString::fromLocal8Bit(std::strerror(err))));
 }
+
+namespace {
 
 HelperFailure unsafe(const QString &path, const char *reason)
 {

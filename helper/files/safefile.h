@@ -14,6 +14,12 @@
 
 namespace Passerelle::SafeFile {
 
+// "ENOENT" for ENOENT (the number when the C library has no name).
+QString errnoName(int err);
+// A system call on PATH failed with ERR: Failed [WHAT, errno name, path],
+// as every file the helper touches reports it.
+HelperFailure systemFailure(const char *what, const QString &path, int err);
+
 // The suffix of the copy write() keeps of the file it replaces.
 inline constexpr char BackupSuffix[] = ".passerelle-backup";
 
