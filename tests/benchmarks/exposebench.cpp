@@ -176,32 +176,6 @@ struct Lab
     }
 };
 
-QByteArray helperConfig(Lab &lab)
-{
-    // Every path is the benchmark's: the machine's own files are never touched.
-    const QString dir = lab.helper->directory();
-    return QStringLiteral("[helper]\n"
-                          "idle-timeout=0\n"
-                          "confirm-timeout=60\n"
-                          "state-dir=%1/state\n"
-                          "[docker]\n"
-                          "config=%2\n"
-                          "socket=%3\n"
-                          "restart=command\n"
-                          "restart-command=%4\n"
-                          "restart-timeout=60\n"
-                          "defaults-file=%1/default-docker\n"
-                          "unit-dirs=%1/units\n"
-                          "[persist]\n"
-                          "backend=none\n"
-                          "ifupdown-dir=%1/interfaces.d\n"
-                          "interfaces-file=%1/interfaces\n"
-                          "networkd-dir=%1/network\n"
-                          "dropin-dir=%1/docker.service.d\n")
-        .arg(dir, lab.docker->configPath(), lab.docker->endpoint(), lab.docker->restartCommand().join(QLatin1Char(' ')))
-        .toUtf8();
-}
-
 void buildLab(Lab &lab)
 {
     section("building the lab");
@@ -244,8 +218,7 @@ void buildLab(Lab &lab)
 
     lab.helper = std::make_unique<HelperBusFixture>(QStringLiteral(PASSERELLE_HELPER_BINARY),
                                                     QStringLiteral(PASSERELLE_HELPER_BUS_POLICY));
-    QDir(lab.helper->directory()).mkpath(QStringLiteral("units"));
-    if (!lab.helper->start(lab.host, helperConfig(lab), &error))
+    if (!lab.helper->start(lab.host, lab.helper->dockerConfig(*lab.docker), &error))
         throw Abort(("cannot start the helper's bus: " + error).toStdString());
     lab.helper->connectSignal(QStringLiteral("TransactionChanged"), &lab.signalClock, SLOT(record(QDBusMessage)));
     lab.helper->connectSignal(QStringLiteral("DockerProgress"), &lab.signalClock, SLOT(record(QDBusMessage)));

@@ -217,7 +217,6 @@ private:
     // address and the default route via the gateway.
     Host *addHost(const QString &label, const QString &address, const DockerFixture::Options &options,
                   const QString &persistBackend = QStringLiteral("none"));
-    static QByteArray helperConfig(Host *host);
     void tearDownLab();
 
     // Expose(em1, br0, FIXEDCIDR, gateway, OPTIONS, TIMEOUT) on HOST: the handle, empty on failure.
@@ -328,9 +327,8 @@ Host *TestExpose::addHost(const QString &label, const QString &address, const Do
     }
     host->helper = std::make_unique<HelperBusFixture>(QStringLiteral(PASSERELLE_HELPER_BINARY),
                                                       QStringLiteral(PASSERELLE_HELPER_BUS_POLICY));
-    QDir(host->helper->directory()).mkpath(QStringLiteral("units"));
     QString error;
-    if (!host->helper->start(host->ns, helperConfig(host.get()), &error)) {
+    if (!host->helper->start(host->ns, host->helper->dockerConfig(*host->docker, host->persistBackend), &error)) {
         qWarning("helper bus on %s: %s", qPrintable(label), qPrintable(error));
         return nullptr;
     }
@@ -338,33 +336,6 @@ Host *TestExpose::addHost(const QString &label, const QString &address, const Do
     host->helper->connectSignal(QStringLiteral("DockerProgress"), &host->signalLog, SLOT(record(QDBusMessage)));
     m_hosts.push_back(std::move(host));
     return m_hosts.back().get();
-}
-
-QByteArray TestExpose::helperConfig(Host *host)
-{
-    // Every path is the test's: the host's files are never read or written.
-    const QString dir = host->helper->directory();
-    return QStringLiteral("[helper]\n"
-                          "idle-timeout=0\n"
-                          "confirm-timeout=60\n"
-                          "state-dir=%1/state\n"
-                          "[docker]\n"
-                          "config=%2\n"
-                          "socket=%3\n"
-                          "restart=command\n"
-                          "restart-command=%4\n"
-                          "restart-timeout=60\n"
-                          "defaults-file=%1/default-docker\n"
-                          "unit-dirs=%1/units\n"
-                          "[persist]\n"
-                          "backend=%5\n"
-                          "ifupdown-dir=%1/interfaces.d\n"
-                          "interfaces-file=%1/interfaces\n"
-                          "networkd-dir=%1/network\n"
-                          "dropin-dir=%1/docker.service.d\n")
-        .arg(dir, host->docker->configPath(), host->docker->endpoint(),
-             host->docker->restartCommand().join(QLatin1Char(' ')), host->persistBackend)
-        .toUtf8();
 }
 
 QString TestExpose::expose(Host *host, const QString &fixedCidr, const QVariantMap &options, uint confirmTimeout)

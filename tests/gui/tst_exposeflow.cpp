@@ -235,33 +235,6 @@ private:
         qInfo("screenshot: %s", qPrintable(path));
     }
 
-    QByteArray helperConfig() const
-    {
-        // Every path is the test's: the host's Docker, systemd and ifupdown
-        // files are never read or written.
-        const QString dir = m_helper->directory();
-        return QStringLiteral("[helper]\n"
-                              "idle-timeout=0\n"
-                              "confirm-timeout=120\n"
-                              "state-dir=%1/state\n"
-                              "[docker]\n"
-                              "config=%2\n"
-                              "socket=%3\n"
-                              "restart=command\n"
-                              "restart-command=%4\n"
-                              "restart-timeout=60\n"
-                              "defaults-file=%1/default-docker\n"
-                              "unit-dirs=%1/units\n"
-                              "[persist]\n"
-                              "backend=ifupdown\n"
-                              "ifupdown-dir=%1/interfaces.d\n"
-                              "interfaces-file=%1/interfaces\n"
-                              "networkd-dir=%1/network\n"
-                              "dropin-dir=%1/units/docker.service.d\n")
-            .arg(dir, m_docker->configPath(), m_docker->endpoint(), m_docker->restartCommand().join(QLatin1Char(' ')))
-            .toUtf8();
-    }
-
     // A change still on trial when a check failed: reverted, so the lab
     // goes as it came.
     void revertPending()
@@ -328,7 +301,7 @@ void TestExposeFlow::initTestCase()
     interfaces.write(QStringLiteral("source %1/interfaces.d/*\n").arg(dir).toUtf8());
     interfaces.close();
     // Also points this process's system bus (the window's) at it.
-    QVERIFY2(m_helper->start(m_lab, helperConfig(), &error), qPrintable(error));
+    QVERIFY2(m_helper->start(m_lab, m_helper->dockerConfig(*m_docker, QStringLiteral("ifupdown"), 120), &error), qPrintable(error));
 
     // The model's readers and the gateway probe live in the lab with this thread.
     QVERIFY(m_fx->enter(m_lab));
